@@ -1,0 +1,59 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppConfig } from './config';
+import type { DatabaseHandle } from './db/connect';
+import authPlugin from './plugins/auth';
+import configPlugin from './plugins/config';
+import dbPlugin from './plugins/db';
+import errorsPlugin from './plugins/errors';
+import securityPlugin from './plugins/security';
+import staticPlugin from './plugins/static';
+import swaggerPlugin from './plugins/swagger';
+import adminStaffRoutes from './routes/admin/staff';
+import authRoutes from './routes/auth';
+import healthRoutes from './routes/health';
+import meRoutes from './routes/me';
+import { createWechatClient, type WechatClient } from './wechat/client';
+
+export interface BuildOptions {
+  config: AppConfig;
+  /** An open database (tests); otherwise opened from config.databaseUrl. */
+  database?: DatabaseHandle;
+  /** The clock (tests control it). */
+  now?: () => Date;
+  /** Replaces the WeChat client; tests normally point config.wechat.apiBase at a fake server instead. */
+  wechat?: WechatClient;
+  /** pino options, or false for silence. */
+  logger?: boolean | { level: string };
+}
+
+/**
+ * Builds the whole app. Infrastructure first, then services, then routes; `main.ts` and every
+ * test call this same function, so what is tested is what runs.
+ */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(configPlugin, { config, now: options.now });
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { handle: options.database });
+  await app.register(authPlugin);
+  await app.register(securityPlugin);
+  await app.register(swaggerPlugin);
+
+  app.decorate('wechat', options.wechat ?? createWechatClient(config.wechat));
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(meRoutes);
+  await app.register(adminStaffRoutes);
+
+  await app.register(staticPlugin);
+  return app;
+}

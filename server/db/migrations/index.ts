@@ -1,0 +1,49 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Engine } from '../connect';
+import { columnTypes } from './types';
+import * as initial from './0001_initial';
+
+interface MigrationModule {
+  up(db: Parameters<typeof initial.up>[0], types: ReturnType<typeof columnTypes>): Promise<void>;
+}
+
+/**
+ * Versioned migrations, in order. Imported statically (not read from disk) so they run the same
+ * under tsx, jest and a bundled build.
+ */
+const MIGRATIONS: Record<string, MigrationModule> = {
+  '0001_initial': initial,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
+
+function providerFor(engine: Engine): MigrationProvider {
+  const types = columnTypes(engine);
+  return {
+    async getMigrations() {
+      const migrations: Record<string, Migration> = {};
+      for (const [name, module] of Object.entries(MIGRATIONS)) {
+        migrations[name] = { up: (db) => module.up(db, types) };
+      }
+      return migrations;
+    },
+  };
+}
+
+/** Brings the schema up to date; running it again is a no-op. */
+export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<string> {
+  const migrator = new Migrator({ db, provider: providerFor(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+  return currentMigration(db, engine);
+}
+
+/** The newest applied migration's name, or 'none'. */
+export async function currentMigration(db: Kysely<unknown>, engine: Engine): Promise<string> {
+  const migrator = new Migrator({ db, provider: providerFor(engine) });
+  const applied = (await migrator.getMigrations()).filter((migration) => migration.executedAt);
+  return applied.at(-1)?.name ?? 'none';
+}

@@ -1,0 +1,64 @@
+/**
+ * The one list of error codes. The server answers every failure as
+ * `{ code, message, details }` with the status below; the app shows `message` and acts on `code`.
+ */
+export const ERRORS = {
+  validation_failed: { status: 400, message: '提交的内容有误，请检查后重试' },
+  bad_json: { status: 400, message: '请求格式有误' },
+  payload_too_large: { status: 413, message: '提交的内容过大' },
+  unauthenticated: { status: 401, message: '请先登录' },
+  token_expired: { status: 401, message: '登录已过期，请重新登录' },
+  invalid_token: { status: 401, message: '登录凭证无效，请重新登录' },
+  forbidden: { status: 403, message: '没有权限进行此操作' },
+  not_found: { status: 404, message: '内容不存在或已删除' },
+  method_not_allowed: { status: 405, message: '不支持的请求方式' },
+  unsupported_media_type: { status: 415, message: '不支持的内容类型' },
+  conflict: { status: 409, message: '操作冲突，请刷新后重试' },
+  rate_limited: { status: 429, message: '操作过于频繁，请稍后再试' },
+  internal_error: { status: 500, message: '系统繁忙，请稍后再试' },
+
+  invalid_credentials: { status: 401, message: '用户名或密码错误' },
+  account_locked: { status: 423, message: '密码错误次数过多，账号已暂时锁定' },
+  weak_password: { status: 400, message: '密码强度不够' },
+  username_taken: { status: 409, message: '用户名已被占用' },
+  refresh_invalid: { status: 401, message: '登录已失效，请重新登录' },
+
+  wechat_code_invalid: { status: 400, message: '微信登录凭证无效，请重新进入小程序' },
+  wechat_code_used: { status: 400, message: '微信登录凭证已使用，请重新进入小程序' },
+  wechat_rate_limited: { status: 429, message: '微信登录过于频繁，请稍后再试' },
+  wechat_user_blocked: { status: 403, message: '该微信账号存在风险，暂不能登录' },
+  wechat_unavailable: { status: 502, message: '微信服务暂时不可用，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** An expected refusal. The server's error handler turns it into the error shape. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, details?: Record<string, unknown>, message?: string) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = details;
+  }
+
+  toBody(): ErrorBody {
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value);
+}
