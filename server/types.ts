@@ -18,8 +18,16 @@ export interface Caller {
  */
 export type AuthPolicy = 'public' | 'user' | { roles: readonly Role[] };
 
+export interface RoutePolicy {
+  method: string;
+  url: string;
+  policy: AuthPolicy;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Every /api route with who may call it; the role tests walk this list. */
+    routePolicies: readonly RoutePolicy[];
     config: AppConfig;
     db: Kysely<Database>;
     dbEngine: Engine;

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../src/core/errors';
 import type { Role } from '../../src/core/roles';
 import { createTokenService } from '../services/auth/tokens';
-import type { AuthPolicy, Caller } from '../types';
+import type { AuthPolicy, Caller, RoutePolicy } from '../types';
 
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
@@ -27,10 +27,15 @@ export default fp(
     app.decorate('tokens', createTokenService(app.config.tokenSecret, app.config.accessTokenTtlSeconds, () => app.now()));
     app.decorateRequest('caller', null);
 
+    const policies: RoutePolicy[] = [];
+    app.decorate('routePolicies', policies);
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api')) return;
       const policy = (route.config as { auth?: AuthPolicy } | undefined)?.auth;
       if (!policy) throw new Error(`route ${route.method} ${route.url} declares no auth policy`);
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') policies.push({ method, url: route.url, policy });
+      }
     });
 
     app.addHook('onRequest', async (request) => {

@@ -1,0 +1,9 @@
+module.exports = {
+  displayName: 'server',
+  rootDir: '../..',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/tests/server/**/*.test.ts'],
+  transform: { '^.+\\.[jt]sx?$': require('../support/node-transform') },
+  globalSetup: '<rootDir>/tests/support/require-postgres.js',
+  testTimeout: 30000,
+};
