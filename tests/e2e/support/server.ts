@@ -17,12 +17,12 @@ export interface E2EServer {
 export async function startE2EServer(): Promise<E2EServer> {
   const database: TestDatabase = await createTestDatabase('sqlite');
   const demoPassword = `E2e-${crypto.randomBytes(8).toString('hex')}`;
-  await seedDemoStreet(database.handle.db, new Date(), demoPassword);
   const app = await buildApp({
     config: testConfig({ staticDir: 'dist-h5', devLogin: true }),
     database: database.handle,
     logger: false,
   });
+  await seedDemoStreet(app.db, new Date(), demoPassword);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
