@@ -38,7 +38,7 @@ export async function loadMe(db: Kysely<Database>, userId: number): Promise<Me> 
   const grants = await db
     .selectFrom('role_grants')
     .innerJoin('units', 'units.id', 'role_grants.unit_id')
-    .select(['role_grants.role', 'role_grants.unit_id', 'units.name as unitName'])
+    .select(['role_grants.role', 'role_grants.unit_id', 'units.name as unitName', 'units.kind as unitKind'])
     .where('role_grants.user_id', '=', userId)
     .execute();
   const roleOrder = (role: string) => ROLES.indexOf(role as Role);
@@ -52,7 +52,7 @@ export async function loadMe(db: Kysely<Database>, userId: number): Promise<Me> 
         ? { id: user.communityId, name: user.communityName }
         : null,
     roles: grants
-      .map((grant) => ({ role: grant.role as Role, unitId: grant.unit_id, unitName: grant.unitName }))
+      .map((grant) => ({ role: grant.role as Role, unitId: grant.unit_id, unitName: grant.unitName, unitKind: grant.unitKind }))
       .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.unitId - b.unitId),
   };
 }

@@ -5,5 +5,5 @@ module.exports = {
   testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
   transform: { '^.+\\.[jt]sx?$': require('../support/node-transform') },
   globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
-  testTimeout: 90000,
+  setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/browser-timeout.js'],
 };

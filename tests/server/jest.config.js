@@ -5,5 +5,5 @@ module.exports = {
   testMatch: ['<rootDir>/tests/server/**/*.test.ts'],
   transform: { '^.+\\.[jt]sx?$': require('../support/node-transform') },
   globalSetup: '<rootDir>/tests/support/require-postgres.js',
-  testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/tests/support/slow-tests.js'],
 };

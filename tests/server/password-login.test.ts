@@ -39,7 +39,7 @@ describeEachEngine('staff accounts and password login', (ctx) => {
   it('creates a staff account with a strong password, audited, and it can sign in', async () => {
     const created = await createStaff('editor-li', STRONG);
     expect(created.statusCode).toBe(201);
-    expect(created.json().roles).toEqual([{ role: 'editor', unitId: streetId, unitName: '测试街道' }]);
+    expect(created.json().roles).toEqual([{ role: 'editor', unitId: streetId, unitName: '测试街道', unitKind: 'street' }]);
     const audit = await ctx().app.db.selectFrom('audit_log').selectAll().where('action', '=', 'staff.created').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0].actor_id).toBe(admin.user.id);

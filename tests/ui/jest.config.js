@@ -1,9 +1,15 @@
 const path = require('node:path');
 
-// The Taro h5 runtime and babel-preset-taro read these when modules are loaded and transformed.
-process.env.TARO_ENV = 'h5';
-process.env.TARO_PLATFORM = 'web';
-process.env.FRAMEWORK = 'react';
+const h5Platform = path.dirname(require.resolve('@tarojs/plugin-platform-h5/package.json'));
+
+/**
+ * The h5 build rewrites `Taro.request` and friends into named imports from @tarojs/taro-h5
+ * (whose default export lacks most APIs); the tests compile the same way.
+ */
+const taroApiPlugin = [
+  require.resolve('babel-plugin-transform-taroapi', { paths: [h5Platform] }),
+  { packageName: '@tarojs/taro', definition: require(path.join(h5Platform, 'dist/definition.json')) },
+];
 
 /** Packages published as untranspiled ES modules; everything else in node_modules is left alone. */
 const esmPackages = [
@@ -44,7 +50,10 @@ module.exports = {
     '\\.(png|jpe?g|gif|svg)$': '<rootDir>/tests/ui/support/file-stub.js',
   },
   transform: {
-    '^.+\\.(m?js|jsx|tsx?)$': ['babel-jest', { configFile: path.resolve(__dirname, '../../babel.config.js') }],
+    '^.+\\.(m?js|jsx|tsx?)$': [
+      'babel-jest',
+      { configFile: path.resolve(__dirname, '../../babel.config.js'), plugins: [taroApiPlugin] },
+    ],
   },
   transformIgnorePatterns: [`<rootDir>/node_modules/(?!(${esmPackages.join('|')})/)`],
 };

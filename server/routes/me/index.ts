@@ -14,20 +14,20 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => loadMe(app.db, callerOf(request).userId),
   );
 
-  app.patch(
-    '/api/me',
-    {
-      config: { auth: 'user' },
-      schema: {
-        tags: ['me'],
-        summary: '修改个人设置（长辈模式）',
-        security: [{ bearer: [] }],
-        body: UpdateMeBody,
-        response: { 200: Me, ...errorResponses(400, 401) },
-      },
+  // PUT too: wx.request cannot send PATCH, so the mini-program sends its partial updates as PUT.
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/api/me',
+    config: { auth: 'user' },
+    schema: {
+      tags: ['me'],
+      summary: '修改个人设置（长辈模式）',
+      security: [{ bearer: [] }],
+      body: UpdateMeBody,
+      response: { 200: Me, ...errorResponses(400, 401) },
     },
-    async (request) => updateMe(app.db, callerOf(request).userId, request.body, app.now()),
-  );
+    handler: async (request) => updateMe(app.db, callerOf(request).userId, request.body, app.now()),
+  });
 };
 
 export default me;

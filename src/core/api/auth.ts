@@ -5,6 +5,8 @@ export const RoleGrantView = Type.Object({
   role: RoleSchema,
   unitId: Type.Integer(),
   unitName: Type.String(),
+  /** A street grant covers all its communities; the app names the unit only for a community. */
+  unitKind: Type.Union([Type.Literal('street'), Type.Literal('community')]),
 });
 
 /** Who is signed in, as 我的 shows it. */

@@ -3,7 +3,7 @@ import type { AuthOptions, Me, Session } from '../../../src/core/api/auth';
 export const resident: Me = {
   id: 7,
   name: '张桂兰',
-  roles: [{ role: 'resident', unitId: 3, unitName: '惠阳社区' }],
+  roles: [{ role: 'resident', unitId: 3, unitName: '惠阳社区', unitKind: 'community' }],
   community: { id: 3, name: '惠阳社区' },
   elderMode: false,
   phone: '138****5678',
@@ -13,8 +13,8 @@ export const communityEditor: Me = {
   id: 12,
   name: '李明',
   roles: [
-    { role: 'editor', unitId: 3, unitName: '惠阳社区' },
-    { role: 'reviewer', unitId: 1, unitName: '淡水街道' },
+    { role: 'editor', unitId: 3, unitName: '惠阳社区', unitKind: 'community' },
+    { role: 'reviewer', unitId: 1, unitName: '云溪街道', unitKind: 'street' },
   ],
   community: null,
   elderMode: false,

@@ -1,4 +1,4 @@
-// Each test file runs in its own module registry; the Taro runtime checks these at import time.
+// What a Taro h5 build defines at compile time; the runtime and our code read them at import.
 process.env.TARO_ENV = 'h5';
 process.env.TARO_PLATFORM = 'web';
 process.env.FRAMEWORK = 'react';

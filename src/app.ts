@@ -1,0 +1,20 @@
+import type { PropsWithChildren } from 'react';
+import { useLaunch } from '@tarojs/taro';
+import { configure as configureIcons } from '@nutui/icons-react-taro';
+import '@nutui/nutui-react-taro/dist/styles/themes/default.css';
+import './app.scss';
+import { watchSessionExpiry } from './services/session-expiry';
+
+// NutUI icons render as <i>, which a mini-program cannot show; a view draws the same glyph.
+if (process.env.TARO_ENV !== 'h5') {
+  configureIcons({ tag: 'view' });
+}
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    watchSessionExpiry();
+  });
+  return children;
+}
+
+export default App;

@@ -1,0 +1,52 @@
+import { Cell, Toast } from '@nutui/nutui-react-taro';
+import type { Me } from '../../core/api/auth';
+import { ElderModeCell } from '../../components/elder-mode-cell';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageShell } from '../../components/page-shell';
+import { ProfileCard } from '../../components/profile-card';
+import { SignOutButton } from '../../components/sign-out-button';
+import { SignedOutPrompt } from '../../components/signed-out-prompt';
+import { useAccountSignIn } from '../../hooks/use-account-sign-in';
+import { useRemote } from '../../hooks/use-remote';
+import { useSession } from '../../hooks/use-session';
+import { refreshSignedInUser } from '../../services/auth';
+
+const TOAST_ID = 'mine-toast';
+
+function Account({ user }: { user: Me }) {
+  const [latest, reload] = useRemote(refreshSignedInUser, user.id);
+
+  if (latest.status === 'loading') return <LoadingState />;
+  if (latest.status === 'error') return <ErrorState error={latest.error} onRetry={reload} />;
+  return (
+    <>
+      <ProfileCard user={user} />
+      <Cell.Group className="ywk-section" divider={false}>
+        <ElderModeCell enabled={user.elderMode} toastId={TOAST_ID} />
+      </Cell.Group>
+      <SignOutButton />
+    </>
+  );
+}
+
+export default function MinePage() {
+  const session = useSession();
+  const { signIn, signingIn, failure } = useAccountSignIn();
+
+  let content;
+  if (session) {
+    content = <Account user={session.user} />;
+  } else if (signingIn) {
+    content = <LoadingState text="正在登录…" />;
+  } else {
+    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
+  }
+
+  return (
+    <PageShell>
+      {content}
+      <Toast id={TOAST_ID} />
+    </PageShell>
+  );
+}

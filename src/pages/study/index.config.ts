@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '云上微课堂',
+});
