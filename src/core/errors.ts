@@ -23,6 +23,14 @@ export const ERRORS = {
   username_taken: { status: 409, message: '用户名已被占用' },
   refresh_invalid: { status: 401, message: '登录已失效，请重新登录' },
 
+  post_wrong_state: { status: 409, message: '文章当前状态不能进行此操作' },
+  editor_role_required: { status: 403, message: '只有编辑可以修改或提交文章' },
+  review_role_required: { status: 403, message: '您没有这一审核环节的权限' },
+  reviewer_is_author: { status: 403, message: '作者不能审核自己的文章' },
+  reviewer_already_reviewed: { status: 403, message: '同一人不能审核同一篇文章的两个环节' },
+  comment_required: { status: 400, message: '退回修改时请填写审核意见' },
+  reason_required: { status: 400, message: '撤回文章时请填写原因' },
+
   wechat_code_invalid: { status: 400, message: '微信登录凭证无效，请重新进入小程序' },
   wechat_code_used: { status: 400, message: '微信登录凭证已使用，请重新进入小程序' },
   wechat_rate_limited: { status: 429, message: '微信登录过于频繁，请稍后再试' },
