@@ -1,0 +1,24 @@
+import { writeReport, type Report } from './bench/report';
+import { sessionScenario } from './bench/session';
+
+/** `npm run bench [scenario…]`: each scenario prints its table and writes bench/<scenario>.md. */
+const SCENARIOS: Record<string, () => Promise<Report>> = {
+  session: sessionScenario,
+};
+
+async function main() {
+  const requested = process.argv.slice(2);
+  const unknown = requested.filter((name) => !SCENARIOS[name]);
+  if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  for (const name of requested.length > 0 ? requested : Object.keys(SCENARIOS)) {
+    writeReport(await SCENARIOS[name]());
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
