@@ -5,7 +5,8 @@ import { ensureH5Build } from './h5-build';
 
 /** `npm start`: the demo street on SQLite, the h5 app and the API on one port. */
 async function main() {
-  const loaded = loadConfig({ DEMO: '1', ...process.env });
+  // The demo's console is for the person trying it: warnings only, unless LOG_LEVEL says otherwise.
+  const loaded = loadConfig({ DEMO: '1', LOG_LEVEL: 'warn', ...process.env });
   ensureH5Build(loaded.config.staticDir ?? 'dist-h5');
   const demo = await prepareDemoDatabase(loaded.config);
   await serve(loaded);
