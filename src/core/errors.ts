@@ -36,6 +36,17 @@ export const ERRORS = {
   wechat_rate_limited: { status: 429, message: '微信登录过于频繁，请稍后再试' },
   wechat_user_blocked: { status: 403, message: '该微信账号存在风险，暂不能登录' },
   wechat_unavailable: { status: 502, message: '微信服务暂时不可用，请稍后再试' },
+
+  // 签到 refusals, one per cause (src/core/checkin). A repeat check-in is not an error: 200 已签到.
+  invalid_code: { status: 400, message: '无效的二维码' },
+  expired_code: { status: 400, message: '二维码已过期，请重新扫描' },
+  code_not_yet_valid: { status: 400, message: '二维码时间有误，请组织者校准手机时间' },
+  not_open: { status: 409, message: '签到尚未开始' },
+  closed: { status: 409, message: '签到已结束' },
+  location_required: { status: 400, message: '此场地签到需要获取您的位置' },
+  outside_area: { status: 403, message: '不在签到范围内' },
+  personal_code_invalid: { status: 400, message: '无效的个人签到码' },
+  personal_code_expired: { status: 400, message: '个人签到码已过期，请重新打开我的签到码' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
