@@ -9,10 +9,13 @@ import errorsPlugin from './plugins/errors';
 import securityPlugin from './plugins/security';
 import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
+import adminPostsRoutes from './routes/admin/posts';
 import adminStaffRoutes from './routes/admin/staff';
 import authRoutes from './routes/auth';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
+import meStudyRoutes from './routes/me/study';
+import postsRoutes from './routes/posts';
 import { createWechatClient, type WechatClient } from './wechat/client';
 
 export interface BuildOptions {
@@ -52,7 +55,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(meRoutes);
+  await app.register(meStudyRoutes);
+  await app.register(postsRoutes);
   await app.register(adminStaffRoutes);
+  await app.register(adminPostsRoutes);
 
   await app.register(staticPlugin);
   return app;

@@ -151,6 +151,8 @@ export interface PostTable {
   published_at: Instant | null;
   unpublished_reason: string | null;
   read_count: number;
+  /** Title and body text, ASCII letters lowered: what search matches (see services/posts/search). */
+  search_text: Generated<string>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -173,8 +175,13 @@ export interface PostReadTable {
   /** Shanghai calendar day, YYYY-MM-DD: points are capped per day. */
   day: string;
   seconds: number;
+  /** When the post became studied; set on one day only (the day points were given). */
   completed_at: Instant | null;
   points: number;
+  /** Nonce of the last report: the same report again changes nothing. */
+  last_nonce: string | null;
+  /** Server time up to which reading has been credited; the next report is bounded from it. */
+  last_report_at: Instant | null;
   created_at: Instant;
   updated_at: Instant;
 }

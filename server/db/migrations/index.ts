@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Engine } from '../connect';
 import { columnTypes } from './types';
 import * as initial from './0001_initial';
+import * as postsReading from './0002_posts_reading';
 
 interface MigrationModule {
   up(db: Parameters<typeof initial.up>[0], types: ReturnType<typeof columnTypes>): Promise<void>;
@@ -13,6 +14,7 @@ interface MigrationModule {
  */
 const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial': initial,
+  '0002_posts_reading': postsReading,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

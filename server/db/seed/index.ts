@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { REVIEW_STAGES } from '../../../src/core/posts';
 import type { RoleGrant } from '../../../src/core/roles';
 import { hashPassword } from '../../services/auth/passwords';
+import { searchTextOf } from '../../services/posts/search';
 import { ensureStreet } from '../../services/units';
 import { createUser, devIdentity } from '../../services/users';
 import type { Database } from '../schema';
@@ -148,6 +149,7 @@ export async function seedDemoStreet(db: Kysely<Database>, now: Date, demoPasswo
           published_at: published,
           unpublished_reason: null,
           read_count: 40 + ((index * 137) % 900),
+          search_text: searchTextOf(post.title, post.bodyHtml),
           created_at: new Date(publishedAt.getTime() - 3 * DAY_MS).toISOString(),
           updated_at: published,
         })

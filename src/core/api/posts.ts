@@ -144,6 +144,13 @@ export const ReviewBody = Type.Object(
   {
     decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]),
     comment: Type.Optional(Type.String({ maxLength: 500 })),
+    /**
+     * What the reviewer saw (optional; the app should send both): if the post has since moved to
+     * another stage or been edited into a new version, the decision is refused with
+     * post_wrong_state instead of landing on a stage or a text the reviewer did not see.
+     */
+    stage: Type.Optional(ReviewStageSchema),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   { additionalProperties: false },
 );
@@ -167,8 +174,10 @@ export const PostHistoryEntry = Type.Object({
 export type PostHistoryEntry = Static<typeof PostHistoryEntry>;
 
 export const StaffPost = Type.Composite([
-  PostDetail,
+  Type.Omit(PostDetail, ['publishedAt']),
   Type.Object({
+    /** When residents see it from; null until 终审 approves (a draft has no publication time). */
+    publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     status: PostStatusSchema,
     version: Type.Integer(),
     unitId: Type.Integer(),

@@ -1,0 +1,64 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * Search is a substring match on `posts.search_text`: the title and the body's text, ASCII letters
+ * lowered. Lowering here (not in SQL) makes the two engines agree: SQLite's LIKE folds ASCII case
+ * only and PostgreSQL's LIKE folds none, so on pre-lowered text both compare exactly. Chinese has
+ * no case; two characters find every post that contains them, in the title or the body.
+ */
+
+/** Lowers A–Z only; other letters keep their case on both engines. */
+export function lowerAscii(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#x')) return safeCodePoint(parseInt(lower.slice(2), 16), entity);
+    if (lower.startsWith('#')) return safeCodePoint(parseInt(lower.slice(1), 10), entity);
+    return ENTITIES[lower] ?? entity;
+  });
+}
+
+function safeCodePoint(codePoint: number, fallback: string): string {
+  return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : fallback;
+}
+
+/**
+ * The text a reader sees in sanitised body HTML. Block ends become line breaks so a query does
+ * not match across two paragraphs; markup (tag names, links) never matches a query.
+ */
+export function plainTextOf(html: string): string {
+  const text = html
+    .replace(/<\/(p|h[1-6]|li|blockquote|tr|td|th|ul|ol|table)>|<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+/** What `posts.search_text` holds for a post. */
+export function searchTextOf(title: string, bodyHtml: string): string {
+  return lowerAscii(`${title}\n${plainTextOf(bodyHtml)}`);
+}
+
+/** A query as typed, normalised like the stored text; null when nothing is left to search. */
+export function normaliseQuery(query: string | undefined): string | null {
+  if (query === undefined) return null;
+  const normalised = lowerAscii(query.replace(/\s+/g, ' ').trim());
+  return normalised.length > 0 ? normalised : null;
+}
+
+/** `%`, `_` and `\` in a query are characters to find, not wildcards. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** `search_text` contains the (normalised) query; the same predicate on SQLite and PostgreSQL. */
+export function searchTextContains(query: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref('posts.search_text')} like ${`%${escapeLike(query)}%`} escape '\\'`;
+}
