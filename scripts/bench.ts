@@ -1,9 +1,11 @@
+import { matchingScenario } from './bench/matching';
 import { writeReport, type Report } from './bench/report';
 import { sessionScenario } from './bench/session';
 
 /** `npm run bench [scenario…]`: each scenario prints its table and writes bench/<scenario>.md. */
 const SCENARIOS: Record<string, () => Promise<Report>> = {
   session: sessionScenario,
+  matching: matchingScenario,
 };
 
 async function main() {
