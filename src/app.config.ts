@@ -6,7 +6,20 @@ export default defineAppConfig({
       root: 'packages/account',
       pages: ['login/index'],
     },
+    {
+      root: 'packages/post',
+      pages: ['detail/index', 'study/index'],
+    },
+    {
+      root: 'packages/admin',
+      pages: ['posts/index', 'editor/index', 'review/index'],
+    },
   ],
+  // Nearly every visit to 微课堂 opens a post: fetch its package while the reader looks at the list,
+  // so the tap does not wait on a weak network.
+  preloadRule: {
+    'pages/study/index': { network: 'all', packages: ['packages/post'] },
+  },
   window: {
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTextStyle: 'white',

@@ -6,6 +6,22 @@ import type {
   Session,
   UpdateMeBody,
 } from '../core/api/auth';
+import type {
+  PostDetail,
+  PostDraftBody,
+  PostEditBody,
+  PostListQuery,
+  PostPage,
+  ReadProgress,
+  ReadReportBody,
+  ReviewBody,
+  StaffPost,
+  StaffPostListQuery,
+  StaffPostPage,
+  StudyRecord,
+  StudyRecordQuery,
+  UnpublishBody,
+} from '../core/api/posts';
 import { request } from './http';
 
 /** Sign-in endpoints. They answer with a Session; storing it is the caller's job (see auth.ts). */
@@ -30,4 +46,42 @@ export const authApi = {
 export const meApi = {
   get: () => request<Me>({ method: 'GET', path: '/api/me' }),
   update: (body: UpdateMeBody) => request<Me>({ method: 'PATCH', path: '/api/me', body }),
+};
+
+/** 云上微课堂 for residents: the feed, one post, and reading reports. */
+export const postsApi = {
+  list: (query: PostListQuery) => request<PostPage>({ method: 'GET', path: '/api/posts', query }),
+
+  get: (id: number) => request<PostDetail>({ method: 'GET', path: `/api/posts/${id}` }),
+
+  reportRead: (id: number, body: ReadReportBody) =>
+    request<ReadProgress>({ method: 'POST', path: `/api/posts/${id}/reads`, body }),
+};
+
+/** 我的学习: study totals, 学习积分 and the studied posts. */
+export const studyApi = {
+  record: (query: StudyRecordQuery) => request<StudyRecord>({ method: 'GET', path: '/api/me/study', query }),
+};
+
+/** 三审三校 for staff: drafts, the review queue, and each step of a post's review. */
+export const adminPostsApi = {
+  list: (query: StaffPostListQuery) =>
+    request<StaffPostPage>({ method: 'GET', path: '/api/admin/posts', query }),
+
+  get: (id: number) => request<StaffPost>({ method: 'GET', path: `/api/admin/posts/${id}` }),
+
+  create: (body: PostDraftBody) => request<StaffPost>({ method: 'POST', path: '/api/admin/posts', body }),
+
+  update: (id: number, body: PostEditBody) =>
+    request<StaffPost>({ method: 'PATCH', path: `/api/admin/posts/${id}`, body }),
+
+  // An empty object, not no body: wx.request always labels the body JSON, and the server refuses
+  // an empty body labelled JSON.
+  submit: (id: number) => request<StaffPost>({ method: 'POST', path: `/api/admin/posts/${id}/submit`, body: {} }),
+
+  review: (id: number, body: ReviewBody) =>
+    request<StaffPost>({ method: 'POST', path: `/api/admin/posts/${id}/review`, body }),
+
+  unpublish: (id: number, body: UnpublishBody) =>
+    request<StaffPost>({ method: 'POST', path: `/api/admin/posts/${id}/unpublish`, body }),
 };

@@ -7,10 +7,13 @@ import { PageShell } from '../../components/page-shell';
 import { ProfileCard } from '../../components/profile-card';
 import { SignOutButton } from '../../components/sign-out-button';
 import { SignedOutPrompt } from '../../components/signed-out-prompt';
+import { StaffEntryCell } from '../../components/staff-entry-cell';
+import { StudySummaryCell } from '../../components/study-summary-cell';
 import { useAccountSignIn } from '../../hooks/use-account-sign-in';
 import { useRemote } from '../../hooks/use-remote';
 import { useSession } from '../../hooks/use-session';
 import { refreshSignedInUser } from '../../services/auth';
+import { worksOnPosts } from '../../services/staff-access';
 
 const TOAST_ID = 'mine-toast';
 
@@ -22,6 +25,10 @@ function Account({ user }: { user: Me }) {
   return (
     <>
       <ProfileCard user={user} />
+      <Cell.Group className="ywk-section">
+        <StudySummaryCell />
+        {worksOnPosts(user) ? <StaffEntryCell /> : null}
+      </Cell.Group>
       <Cell.Group className="ywk-section" divider={false}>
         <ElderModeCell enabled={user.elderMode} toastId={TOAST_ID} />
       </Cell.Group>

@@ -4,6 +4,7 @@ import MinePage from '../../../src/pages/mine/index';
 import { SESSION_STORAGE_KEY, clearSession, getSession, saveSession } from '../../../src/services/session';
 import { errorReply, fakeApi, reply } from '../support/fake-api';
 import { communityEditor, resident, sessionFor } from '../support/fixtures';
+import { studyRecord } from '../support/post-fixtures';
 
 let navigateTo: jest.SpyInstance;
 
@@ -143,5 +144,64 @@ describe('我的', () => {
     expect(container.querySelector('.ywk-page')).not.toHaveClass('ywk-elder');
     expect(elderModeSwitch(container)).toHaveClass('nut-switch-close');
     expect(getSession()?.user.elderMode).toBe(false);
+  });
+});
+
+describe('我的 · 学习', () => {
+  it('shows the study totals and 学习积分 with today’s share of the daily cap', async () => {
+    saveSession(sessionFor(resident));
+    const api = fakeApi()
+      .on('GET', '/api/me', reply(200, resident))
+      .on('GET', '/api/me/study', reply(200, studyRecord({ totalSeconds: 750, studiedCount: 5, totalPoints: 36, todayPoints: 4 })));
+
+    render(<MinePage />);
+
+    expect(await screen.findByText('累计学习 12 分钟 · 已学 5 篇')).toBeInTheDocument();
+    expect(screen.getByText('学习积分 36')).toBeInTheDocument();
+    expect(screen.getByText('今日 4/10')).toBeInTheDocument();
+    expect(api.requestsTo('GET', '/api/me/study')[0].query).toEqual({ limit: '1' });
+  });
+
+  it('opens the study record from the summary', async () => {
+    saveSession(sessionFor(resident));
+    fakeApi().on('GET', '/api/me', reply(200, resident)).on('GET', '/api/me/study', reply(200, studyRecord()));
+
+    render(<MinePage />);
+    await screen.findByText('累计学习 12 分钟 · 已学 5 篇');
+    fireEvent.click(screen.getByText('我的学习'));
+
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/post/study/index' }));
+  });
+
+  it('says why the totals could not load, and loads them again when tapped', async () => {
+    saveSession(sessionFor(resident));
+    fakeApi()
+      .on('GET', '/api/me', reply(200, resident))
+      .on('GET', '/api/me/study', errorReply(500, 'internal_error', '系统繁忙，请稍后再试'), reply(200, studyRecord()));
+
+    render(<MinePage />);
+    fireEvent.click(await screen.findByText('系统繁忙，请稍后再试，点此重试'));
+
+    expect(await screen.findByText('累计学习 12 分钟 · 已学 5 篇')).toBeInTheDocument();
+  });
+
+  it('offers 稿件与审核 to editors and reviewers only', async () => {
+    saveSession(sessionFor(communityEditor));
+    fakeApi().on('GET', '/api/me', reply(200, communityEditor)).on('GET', '/api/me/study', reply(200, studyRecord()));
+
+    render(<MinePage />);
+    fireEvent.click(await screen.findByText('稿件与审核'));
+
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/posts/index' }));
+  });
+
+  it('does not offer 稿件与审核 to a resident', async () => {
+    saveSession(sessionFor(resident));
+    fakeApi().on('GET', '/api/me', reply(200, resident)).on('GET', '/api/me/study', reply(200, studyRecord()));
+
+    render(<MinePage />);
+    await screen.findByText('累计学习 12 分钟 · 已学 5 篇');
+
+    expect(screen.queryByText('稿件与审核')).not.toBeInTheDocument();
   });
 });

@@ -6,6 +6,8 @@
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string's parameters, e.g. `{ category: 'theory', cursor: 'c2' }`. */
+  query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -73,6 +75,7 @@ export class FakeApi {
       const request: RecordedRequest = {
         method: (init.method ?? 'GET').toUpperCase(),
         path: parsed.pathname,
+        query: Object.fromEntries(parsed.searchParams.entries()),
         headers: headerRecord(init.headers),
         body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
       };

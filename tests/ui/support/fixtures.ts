@@ -39,3 +39,23 @@ export const demoOptions: AuthOptions = {
     { role: 'editor', name: '李明', label: '编辑 · 李明' },
   ],
 };
+
+/** 初审/复审 for the whole street. */
+export const streetReviewer: Me = {
+  id: 21,
+  name: '王芳',
+  roles: [{ role: 'reviewer', unitId: 1, unitName: '云溪街道', unitKind: 'street' }],
+  community: null,
+  elderMode: false,
+  phone: null,
+};
+
+/** 终审, and 撤回 of published posts, for the whole street. */
+export const streetApprover: Me = {
+  id: 22,
+  name: '赵强',
+  roles: [{ role: 'approver', unitId: 1, unitName: '云溪街道', unitKind: 'street' }],
+  community: null,
+  elderMode: false,
+  phone: null,
+};

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '稿件与审核',
+});

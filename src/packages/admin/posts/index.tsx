@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { Button, Tabs } from '@nutui/nutui-react-taro';
+import { Tips } from '@nutui/icons-react-taro';
+import type { Me } from '../../../core/api/auth';
+import { REVIEW_STAGE_LABELS, type ReviewStage } from '../../../core/posts';
+import { EmptyState } from '../../../components/empty-state';
+import { LoadingState } from '../../../components/loading-state';
+import { PageShell } from '../../../components/page-shell';
+import { SignedOutPrompt } from '../../../components/signed-out-prompt';
+import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { useSession } from '../../../hooks/use-session';
+import { openPostEditor } from '../../../services/navigation';
+import { editorUnits, reviewStagesOf } from '../../../services/staff-access';
+import { type StaffPostScope, StaffPostList } from '../shared/staff-post-list';
+import './index.scss';
+
+type StaffTab = 'mine' | ReviewStage;
+
+function scopeOf(tab: StaffTab): StaffPostScope {
+  return tab === 'mine' ? { scope: 'mine' } : { scope: 'queue', stage: tab };
+}
+
+function tabTitle(tab: StaffTab): string {
+  return tab === 'mine' ? '我的稿件' : `待${REVIEW_STAGE_LABELS[tab]}`;
+}
+
+function StaffDesk({ user }: { user: Me }) {
+  const writes = editorUnits(user).length > 0;
+  // Editors see their own posts; reviewers and approvers the stages they may decide.
+  const tabs: StaffTab[] = [...(writes ? (['mine'] as const) : []), ...reviewStagesOf(user)];
+  const [tab, setTab] = useState<StaffTab | undefined>(tabs[0]);
+
+  if (!tab) {
+    return (
+      <EmptyState
+        icon={<Tips />}
+        title="没有要处理的稿件"
+        description="您不负责写稿或审稿。要撤回已发布的文章，请在“微课堂”中打开文章，点“稿件管理”。"
+      />
+    );
+  }
+
+  return (
+    <>
+      <Tabs
+        className="ywk-staff-tabs"
+        value={tab}
+        duration={0}
+        onChange={(value) => setTab(tabs.find((candidate) => candidate === value))}
+      >
+        {tabs.map((candidate) => (
+          <Tabs.TabPane key={candidate} title={tabTitle(candidate)} value={candidate} />
+        ))}
+      </Tabs>
+      <StaffPostList key={tab} scope={scopeOf(tab)} />
+      {writes ? (
+        <View className="ywk-staff-actions">
+          <Button block type="primary" onClick={() => openPostEditor().catch(() => undefined)}>
+            写新稿件
+          </Button>
+        </View>
+      ) : null}
+    </>
+  );
+}
+
+export default function StaffPostsPage() {
+  const session = useSession();
+  const { signIn, signingIn, failure } = useAccountSignIn();
+
+  let content;
+  if (session) {
+    content = <StaffDesk user={session.user} />;
+  } else if (signingIn) {
+    content = <LoadingState text="正在登录…" />;
+  } else {
+    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
+  }
+  return <PageShell className="ywk-fill-page">{content}</PageShell>;
+}

@@ -1,0 +1,111 @@
+import { useEffect } from 'react';
+import { View } from '@tarojs/components';
+import { Cell, Toast } from '@nutui/nutui-react-taro';
+import { Order } from '@nutui/icons-react-taro';
+import type { StaffPostListQuery, StaffPostPage } from '../../../core/api/posts';
+import { REVIEW_STAGE_LABELS, type ReviewStage } from '../../../core/posts';
+import { formatDateTime } from '../../../core/time';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/error-state';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import { RefreshableList } from '../../../components/refreshable-list';
+import { useOnReturn } from '../../../hooks/use-on-return';
+import { usePagedList } from '../../../hooks/use-paged-list';
+import { adminPostsApi } from '../../../services/api';
+import { errorMessage } from '../../../services/api-error';
+import { openPostEditor, openPostReview } from '../../../services/navigation';
+import { scheduledFor } from './schedule';
+import { PostStatusTag } from './status-tag';
+import './staff-post-list.scss';
+
+type StaffPostSummary = StaffPostPage['items'][number];
+
+/** 我的稿件, or the posts waiting for one review stage (待我审核). */
+export type StaffPostScope = { scope: 'mine' } | { scope: 'queue'; stage: ReviewStage };
+
+const TOAST_ID = 'staff-post-list-toast';
+
+function scopeKey(scope: StaffPostScope): string {
+  return scope.scope === 'mine' ? 'mine' : `queue:${scope.stage}`;
+}
+
+function open(post: StaffPostSummary, scope: StaffPostScope) {
+  // The author continues a draft in the editor; everything else is read with its history first.
+  const opening = scope.scope === 'mine' && post.status === 'draft' ? openPostEditor(post.id) : openPostReview(post.id);
+  opening.catch(() => undefined);
+}
+
+function describe(post: StaffPostSummary): string {
+  const parts = [post.unitName, post.authorName, `${formatDateTime(post.updatedAt)} 更新`];
+  const scheduled = scheduledFor(post.publishAt);
+  if (scheduled) parts.push(`定时 ${scheduled} 发布`);
+  return parts.join(' · ');
+}
+
+function NothingHere({ scope }: { scope: StaffPostScope }) {
+  if (scope.scope === 'mine') {
+    return <EmptyState icon={<Order />} title="还没有稿件" description="点下方“写新稿件”，写好后提交审核。" />;
+  }
+  return (
+    <EmptyState
+      icon={<Order />}
+      title={`没有待${REVIEW_STAGE_LABELS[scope.stage]}的稿件`}
+      description="有稿件提交到这一环节时，会在这里显示。"
+    />
+  );
+}
+
+export function StaffPostList({ scope }: { scope: StaffPostScope }) {
+  const { list, failure, loadMore, refresh, retry } = usePagedList<StaffPostSummary, StaffPostPage>((cursor) => {
+    const query: StaffPostListQuery = { ...scope, cursor, limit: 20 };
+    return adminPostsApi.list(query);
+  }, scopeKey(scope));
+  // Back from the editor or a review, a post may have moved on.
+  useOnReturn(refresh);
+
+  useEffect(() => {
+    if (failure) Toast.show(TOAST_ID, { content: errorMessage(failure), icon: 'fail' });
+  }, [failure]);
+
+  let content;
+  if (list.status === 'loading') {
+    content = <ListSkeleton />;
+  } else if (list.status === 'error') {
+    content = <ErrorState error={list.error} onRetry={retry} />;
+  } else if (list.items.length === 0) {
+    content = <NothingHere scope={scope} />;
+  } else {
+    content = (
+      <RefreshableList
+        hasMore={list.nextCursor !== null}
+        onLoadMore={loadMore}
+        onRefresh={refresh}
+        endText="没有更多稿件了"
+      >
+        <Cell.Group className="ywk-section">
+          {list.items.map((post) => (
+            <Cell
+              key={post.id}
+              title={
+                <View className="ywk-staff-post__title">
+                  <PostStatusTag status={post.status} />
+                  <View>{post.title}</View>
+                </View>
+              }
+              description={describe(post)}
+              clickable
+              onClick={() => open(post, scope)}
+            />
+          ))}
+        </Cell.Group>
+      </RefreshableList>
+    );
+  }
+
+  return (
+    <>
+      {content}
+      <Toast id={TOAST_ID} />
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '文章详情',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

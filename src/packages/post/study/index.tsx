@@ -1,0 +1,96 @@
+import { View } from '@tarojs/components';
+import { Cell } from '@nutui/nutui-react-taro';
+import { Articles } from '@nutui/icons-react-taro';
+import type { StudyRecord } from '../../../core/api/posts';
+import { POST_CATEGORIES } from '../../../core/catalog';
+import { formatDateTime } from '../../../core/time';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/error-state';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import { LoadingState } from '../../../components/loading-state';
+import { PageShell } from '../../../components/page-shell';
+import { RefreshableList } from '../../../components/refreshable-list';
+import { SignedOutPrompt } from '../../../components/signed-out-prompt';
+import { StudyTotals } from '../../../components/study-totals';
+import { formatStudyTime } from '../../../components/study-totals/format';
+import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { usePagedList } from '../../../hooks/use-paged-list';
+import { useSession } from '../../../hooks/use-session';
+import { studyApi } from '../../../services/api';
+import { openPostDetail } from '../../../services/navigation';
+import './index.scss';
+
+type StudiedPost = StudyRecord['items'][number];
+
+function categoryLabel(key: StudiedPost['category']): string {
+  return POST_CATEGORIES.find((category) => category.key === key)?.label ?? '';
+}
+
+function loadRecordPage(cursor?: string): Promise<StudyRecord> {
+  return studyApi.record({ cursor, limit: 20 });
+}
+
+function StudiedPostCell({ studied }: { studied: StudiedPost }) {
+  return (
+    <Cell
+      className="ywk-studied-post"
+      title={studied.title}
+      description={`${categoryLabel(studied.category)} · ${formatDateTime(studied.studiedAt)} 完成学习`}
+      extra={
+        <View className="ywk-studied-post__extra">
+          <View>学习 {formatStudyTime(studied.seconds)}</View>
+          {studied.points > 0 ? <View className="ywk-studied-post__points">+{studied.points} 积分</View> : null}
+        </View>
+      }
+      clickable
+      onClick={() => openPostDetail(studied.postId).catch(() => undefined)}
+    />
+  );
+}
+
+function StudyRecordList() {
+  const { list, loadMore, refresh, retry } = usePagedList<StudiedPost, StudyRecord>(loadRecordPage, 'study-record');
+
+  if (list.status === 'loading') return <ListSkeleton />;
+  if (list.status === 'error') return <ErrorState error={list.error} onRetry={retry} />;
+  return (
+    <>
+      <StudyTotals totals={list.first} />
+      {list.items.length === 0 ? (
+        <EmptyState
+          icon={<Articles />}
+          title="还没有学完的文章"
+          description={`在“微课堂”里打开文章，阅读一会儿就计入学习记录，每天最多得 ${list.first.dailyCap} 积分。`}
+        />
+      ) : (
+        <RefreshableList
+          hasMore={list.nextCursor !== null}
+          onLoadMore={loadMore}
+          onRefresh={refresh}
+          endText="没有更多学习记录了"
+        >
+          <Cell.Group className="ywk-section">
+            {list.items.map((studied) => (
+              <StudiedPostCell key={studied.postId} studied={studied} />
+            ))}
+          </Cell.Group>
+        </RefreshableList>
+      )}
+    </>
+  );
+}
+
+export default function StudyRecordPage() {
+  const session = useSession();
+  const { signIn, signingIn, failure } = useAccountSignIn();
+
+  let content;
+  if (session) {
+    content = <StudyRecordList />;
+  } else if (signingIn) {
+    content = <LoadingState text="正在登录…" />;
+  } else {
+    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
+  }
+  return <PageShell className="ywk-fill-page">{content}</PageShell>;
+}
