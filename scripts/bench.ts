@@ -1,3 +1,4 @@
+import { checkinScenario } from './bench/checkin';
 import { matchingScenario } from './bench/matching';
 import { writeReport, type Report } from './bench/report';
 import { sessionScenario } from './bench/session';
@@ -6,6 +7,7 @@ import { sessionScenario } from './bench/session';
 const SCENARIOS: Record<string, () => Promise<Report>> = {
   session: sessionScenario,
   matching: matchingScenario,
+  checkin: checkinScenario,
 };
 
 async function main() {

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { BOOKING_CONFIG } from '../src/core/booking';
 import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/connect';
 import authPlugin from './plugins/auth';
@@ -11,11 +12,15 @@ import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
 import adminPostsRoutes from './routes/admin/posts';
 import adminStaffRoutes from './routes/admin/staff';
+import adminTalkRequestRoutes from './routes/admin/talk-requests';
+import bookingRoutes from './routes/booking';
 import authRoutes from './routes/auth';
+import checkinRoutes from './routes/checkins';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
 import meStudyRoutes from './routes/me/study';
 import postsRoutes from './routes/posts';
+import { sweepOffers } from './services/booking/sweep';
 import { createWechatClient, type WechatClient } from './wechat/client';
 
 export interface BuildOptions {
@@ -26,6 +31,11 @@ export interface BuildOptions {
   now?: () => Date;
   /** Replaces the WeChat client; tests normally point config.wechat.apiBase at a fake server instead. */
   wechat?: WechatClient;
+  /**
+   * Run the offer sweep on an interval. Defaults to on with the real clock and off when a clock is
+   * injected: tests call sweepOffers themselves with their TestClock.
+   */
+  offerSweep?: boolean;
   /** pino options, or false for silence. */
   logger?: boolean | { level: string };
 }
@@ -59,6 +69,26 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(postsRoutes);
   await app.register(adminStaffRoutes);
   await app.register(adminPostsRoutes);
+  await app.register(bookingRoutes);
+  await app.register(adminTalkRequestRoutes);
+
+  // 派单's offer cascade: the state lives in the database, the interval only wakes the sweep, so
+  // a restart loses nothing and several instances may sweep side by side.
+  if (options.offerSweep ?? !options.now) {
+    let sweeping = false;
+    const timer = setInterval(() => {
+      if (sweeping) return;
+      sweeping = true;
+      sweepOffers(app.db, app.now())
+        .catch((error: unknown) => app.log.error({ err: error }, 'offer sweep failed'))
+        .finally(() => {
+          sweeping = false;
+        });
+    }, BOOKING_CONFIG.sweepIntervalMs);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
+  await app.register(checkinRoutes);
 
   await app.register(staticPlugin);
   return app;

@@ -27,6 +27,12 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Name of the street an empty database starts with; the demo seed names its own. */
   streetName: string;
+  /** How late a queued offline check-in may reach the server (CHECKIN_OFFLINE_MAX_DELAY_HOURS, default 24). */
+  checkinOfflineMaxDelayHours?: number;
+  /** POST /api/checkins per attendee per minute (CHECKIN_RATE_LIMIT_PER_USER, default 30). */
+  checkinRateLimitPerUser?: number;
+  /** POST /api/checkins per talk per minute (CHECKIN_RATE_LIMIT_PER_TALK, default 3000). */
+  checkinRateLimitPerTalk?: number;
 }
 
 export const DEFAULTS = {
@@ -43,6 +49,9 @@ export const DEFAULTS = {
   authRateLimitPerMinute: 30,
   bodyLimitBytes: 1024 * 1024,
   streetName: '本街道',
+  checkinOfflineMaxDelayHours: 24,
+  checkinRateLimitPerUser: 30,
+  checkinRateLimitPerTalk: 3000,
 } as const;
 
 export interface LoadedConfig {
@@ -102,6 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = 'data
       authRateLimitPerMinute: positiveInt('AUTH_RATE_LIMIT', env.AUTH_RATE_LIMIT, DEFAULTS.authRateLimitPerMinute),
       bodyLimitBytes: DEFAULTS.bodyLimitBytes,
       streetName: env.STREET_NAME || DEFAULTS.streetName,
+      checkinOfflineMaxDelayHours: positiveInt(
+        'CHECKIN_OFFLINE_MAX_DELAY_HOURS',
+        env.CHECKIN_OFFLINE_MAX_DELAY_HOURS,
+        DEFAULTS.checkinOfflineMaxDelayHours,
+      ),
+      checkinRateLimitPerUser: positiveInt('CHECKIN_RATE_LIMIT_PER_USER', env.CHECKIN_RATE_LIMIT_PER_USER, DEFAULTS.checkinRateLimitPerUser),
+      checkinRateLimitPerTalk: positiveInt('CHECKIN_RATE_LIMIT_PER_TALK', env.CHECKIN_RATE_LIMIT_PER_TALK, DEFAULTS.checkinRateLimitPerTalk),
     },
   };
 }

@@ -202,6 +202,8 @@ export interface TalkRequestTable {
   status: string;
   cancel_reason: string | null;
   cancelled_by: number | null;
+  /** 0003_booking. */
+  cancelled_at: Generated<Instant | null>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -235,6 +237,8 @@ export interface TalkTable {
   /** Per-talk secret for the rotating check-in code. */
   checkin_secret: string;
   capacity: number;
+  /** When the speaker or staff marked it held (0003_booking). */
+  held_at: Generated<Instant | null>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -269,6 +273,12 @@ export interface CheckinRefusalTable {
   code: string;
   details: Json;
   created_at: Instant;
+  /** Who sent the attempt (the attendee scanning, or the organiser scanning a personal code). */
+  attempted_by: number | null;
+  /** 'scan' | 'personal_code' | 'manual'. */
+  method: string | null;
+  /** The client's nonce: the same attempt retried answers the same refusal, stored once. */
+  nonce: string | null;
 }
 
 export interface FeedbackTable {

@@ -13,7 +13,8 @@ export default fp(
     const root = app.config.staticDir ? path.resolve(app.config.staticDir) : null;
     const hasApp = root !== null && fs.existsSync(path.join(root, 'index.html'));
     if (hasApp) {
-      await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+      // Wildcard serving reads the folder per request, so a rebuilt app is served without a restart.
+      await app.register(fastifyStatic, { root, wildcard: true, index: ['index.html'] });
     }
     app.setNotFoundHandler(async (request, reply) => {
       const isPage = request.method === 'GET' && !request.url.startsWith('/api') && request.headers.accept?.includes('text/html');

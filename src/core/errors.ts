@@ -47,6 +47,27 @@ export const ERRORS = {
   outside_area: { status: 403, message: '不在签到范围内' },
   personal_code_invalid: { status: 400, message: '无效的个人签到码' },
   personal_code_expired: { status: 400, message: '个人签到码已过期，请重新打开我的签到码' },
+  scan_time_in_future: { status: 400, message: '扫码时间晚于当前时间，请校准手机时间后重新扫描' },
+  offline_sync_too_late: { status: 409, message: '离线签到上传过晚，请联系组织者代签到' },
+
+  // 百姓点单 (src/core/booking): 点单, 派单, 接单, 评单 refusals, one per cause.
+  talk_request_wrong_state: { status: 409, message: '点单当前状态不能进行此操作' },
+  topic_unavailable: { status: 400, message: '该宣讲主题暂不可点' },
+  venue_not_in_community: { status: 400, message: '所选场地不属于该社区' },
+  community_has_no_venue: { status: 409, message: '该社区暂无可用场地，请选择其他社区' },
+  not_a_speaker: { status: 403, message: '您还不是登记的宣讲员' },
+  offer_not_yours: { status: 403, message: '这不是派给您的单' },
+  offer_taken: { status: 409, message: '该单已被处理，请刷新后查看' },
+  offer_expired: { status: 409, message: '接单时限已过' },
+  slot_outside_windows: { status: 400, message: '所选时间不在点单的时间段内' },
+  speaker_busy: { status: 409, message: '该时间与您已安排的宣讲冲突（含路程）' },
+  weekly_limit_reached: { status: 409, message: '本周接单已达上限' },
+  speaker_not_eligible: { status: 409, message: '该宣讲员目前不能接此单' },
+  talk_wrong_state: { status: 409, message: '宣讲当前状态不能进行此操作' },
+  talk_not_started: { status: 409, message: '宣讲尚未开始' },
+  talk_full: { status: 409, message: '名额已满' },
+  already_rated: { status: 409, message: '您已评价过这场宣讲' },
+  not_attendee: { status: 403, message: '只有点单人和参加者可以评价' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

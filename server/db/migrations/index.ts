@@ -1,8 +1,10 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Engine } from '../connect';
 import { columnTypes } from './types';
 import * as initial from './0001_initial';
 import * as postsReading from './0002_posts_reading';
+import * as booking from './0003_booking';
+import * as checkin from './0004_checkin';
 
 interface MigrationModule {
   up(db: Parameters<typeof initial.up>[0], types: ReturnType<typeof columnTypes>): Promise<void>;
@@ -15,6 +17,8 @@ interface MigrationModule {
 const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial': initial,
   '0002_posts_reading': postsReading,
+  '0003_booking': booking,
+  '0004_checkin': checkin,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
@@ -32,9 +36,20 @@ function providerFor(engine: Engine): MigrationProvider {
   };
 }
 
+/**
+ * Kysely looks for its bookkeeping tables in every schema unless told which one: with another
+ * schema in the same PostgreSQL database holding them (parallel test runs, a second app), it
+ * would skip creating its own and fail. Name the connection's schema explicitly.
+ */
+async function migratorFor(db: Kysely<unknown>, engine: Engine): Promise<Migrator> {
+  const migrationTableSchema =
+    engine === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  return new Migrator({ db, provider: providerFor(engine), migrationTableSchema });
+}
+
 /** Brings the schema up to date; running it again is a no-op. */
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<string> {
-  const migrator = new Migrator({ db, provider: providerFor(engine) });
+  const migrator = await migratorFor(db, engine);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
@@ -45,7 +60,7 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Prom
 
 /** The newest applied migration's name, or 'none'. */
 export async function currentMigration(db: Kysely<unknown>, engine: Engine): Promise<string> {
-  const migrator = new Migrator({ db, provider: providerFor(engine) });
+  const migrator = await migratorFor(db, engine);
   const applied = (await migrator.getMigrations()).filter((migration) => migration.executedAt);
   return applied.at(-1)?.name ?? 'none';
 }

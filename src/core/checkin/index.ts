@@ -22,6 +22,8 @@ export const CHECKIN_REFUSALS = [
   'outside_area',
   'personal_code_invalid',
   'personal_code_expired',
+  'scan_time_in_future',
+  'offline_sync_too_late',
 ] as const satisfies readonly ErrorCode[];
 
 export type CheckinRefusal = (typeof CHECKIN_REFUSALS)[number];
