@@ -9,12 +9,13 @@ import type { Database } from '../../db/schema';
  * What residents may see: published, and its publish time reached. Scheduled posts appear when
  * the clock passes their time, with no job to flip them; everything else is as if it did not exist.
  */
+/** Published posts with their unit, scheduled ones included: callers add the time bound. */
+export function publishedPosts(db: Kysely<Database>) {
+  return db.selectFrom('posts').innerJoin('units', 'units.id', 'posts.unit_id').where('posts.status', '=', 'published');
+}
+
 export function visiblePosts(db: Kysely<Database>, now: Date) {
-  return db
-    .selectFrom('posts')
-    .innerJoin('units', 'units.id', 'posts.unit_id')
-    .where('posts.status', '=', 'published')
-    .where('posts.publish_at', '<=', now.toISOString());
+  return publishedPosts(db).where('posts.publish_at', '<=', now.toISOString());
 }
 
 export const SUMMARY_COLUMNS = [

@@ -2,10 +2,12 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { PostListQuery, PostPage } from '../../../src/core/api/posts';
 import type { Database } from '../../db/schema';
 import { decodeFeedCursor, encodeFeedCursor, pageOf, type FeedKey } from './cursor';
-import { SUMMARY_COLUMNS, toPostSummary, visiblePosts } from './detail';
+import { publishedPosts, SUMMARY_COLUMNS, toPostSummary } from './detail';
 import { normaliseQuery, searchTextContains } from './search';
 
 const DEFAULT_LIMIT = 20;
+/** Above every id, so a clamped key (now, MAX_ID + 1) still includes rows published exactly now. */
+const MAX_ID = 2147483647;
 
 export interface FeedPageRequest {
   category?: PostListQuery['category'];
@@ -35,9 +37,9 @@ export async function listFeed(db: Kysely<Database>, query: PostListQuery, now: 
 
 /** The page's query, `limit + 1` rows; exported so its plan can be checked on both engines. */
 export function feedPageQuery(db: Kysely<Database>, request: FeedPageRequest, now: Date) {
-  let feed = visiblePosts(db, now).select(SUMMARY_COLUMNS);
+  let feed = publishedPosts(db).select(SUMMARY_COLUMNS);
   if (request.category) feed = feed.where('posts.category', '=', request.category);
-  if (request.after) feed = feed.where(afterFeedKey(request.after));
+  feed = feed.where(request.after ? afterFeedKey(request.after, now) : visibleBy(now));
   if (request.search) feed = feed.where(searchTextContains(request.search));
   return feed
     .orderBy('posts.pinned', 'desc')
@@ -46,19 +48,39 @@ export function feedPageQuery(db: Kysely<Database>, request: FeedPageRequest, no
     .limit(request.limit + 1);
 }
 
+type FeedExpression = ExpressionBuilder<Database, 'posts' | 'units'>;
+
+function visibleBy(now: Date) {
+  return (eb: FeedExpression) => eb('posts.publish_at', '<=', now.toISOString());
+}
+
 /**
- * Rows after `key` in feed order: (pinned, publish_at, id) < key. Written for a pinned key as that
- * row comparison; for an unpinned one as `pinned = 0 AND (publish_at, id) < …`, the same rows
- * since pinned is 0 or 1. PostgreSQL estimates a row comparison from its first column alone, and
- * `pinned < 0` looks empty to it: it then reads every older post through a hash join and sorts
- * them, so a page would cost more the earlier it is. Both forms are index range scans.
+ * Rows after `key` in feed order, and visible at `now`.
+ *
+ * A pinned key is the row comparison (pinned, publish_at, id) < key plus the visibility bound
+ * (pinned posts are few: the page is short whatever the plan).
+ *
+ * An unpinned key is written `pinned = 0 AND (publish_at, id) < key` — the same rows, since
+ * pinned is 0 or 1 — with the key clamped to `now` so that it alone bounds visibility, for two
+ * reasons: PostgreSQL estimates a row comparison from its first column, finds `pinned < 0`
+ * empty and would read every older post through a hash join and a sort; and SQLite, given both
+ * `publish_at <= now` and the row comparison, ranges over the first and filters the second, so a
+ * page 90% deep read 90% of the index. The clamp also keeps a forged cursor dated in the future
+ * from reaching scheduled posts.
  */
-function afterFeedKey(key: FeedKey) {
-  return (eb: ExpressionBuilder<Database, 'posts' | 'units'>) =>
-    key.pinned === 1
-      ? eb(eb.refTuple('posts.pinned', 'posts.publish_at', 'posts.id'), '<', eb.tuple(key.pinned, key.publishAt, key.id))
-      : eb.and([
-          eb('posts.pinned', '=', 0),
-          eb(eb.refTuple('posts.publish_at', 'posts.id'), '<', eb.tuple(key.publishAt, key.id)),
-        ]);
+function afterFeedKey(key: FeedKey, now: Date) {
+  return (eb: FeedExpression) => {
+    if (key.pinned === 1) {
+      return eb.and([
+        visibleBy(now)(eb),
+        eb(eb.refTuple('posts.pinned', 'posts.publish_at', 'posts.id'), '<', eb.tuple(key.pinned, key.publishAt, key.id)),
+      ]);
+    }
+    const nowIso = now.toISOString();
+    const bound = key.publishAt <= nowIso ? key : { publishAt: nowIso, id: MAX_ID + 1 };
+    return eb.and([
+      eb('posts.pinned', '=', 0),
+      eb(eb.refTuple('posts.publish_at', 'posts.id'), '<', eb.tuple(bound.publishAt, bound.id)),
+    ]);
+  };
 }
