@@ -1,4 +1,5 @@
 import { checkinScenario } from './bench/checkin';
+import { feedScenario } from './bench/feed';
 import { matchingScenario } from './bench/matching';
 import { writeReport, type Report } from './bench/report';
 import { sessionScenario } from './bench/session';
@@ -6,6 +7,7 @@ import { sessionScenario } from './bench/session';
 /** `npm run bench [scenario…]`: each scenario prints its table and writes bench/<scenario>.md. */
 const SCENARIOS: Record<string, () => Promise<Report>> = {
   session: sessionScenario,
+  feed: feedScenario,
   matching: matchingScenario,
   checkin: checkinScenario,
 };
