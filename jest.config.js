@@ -5,5 +5,6 @@ module.exports = {
     '<rootDir>/tests/server/jest.config.js',
     '<rootDir>/tests/ui/jest.config.js',
     '<rootDir>/tests/e2e/jest.config.js',
+    '<rootDir>/tests/weapp/jest.config.js',
   ],
 };
