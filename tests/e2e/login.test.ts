@@ -1,5 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, phoneContext } from './support/browser';
+import { tapButton, tapCell, tapTab } from './support/pages';
 import { startE2EServer, type E2EServer } from './support/server';
 
 let server: E2EServer;
@@ -15,10 +16,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Taro renders its own elements around text; click the NutUI element that owns the handler. */
-const tapButton = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first().click();
-const tapTab = (page: Page, text: string) => page.locator('.weui-tabbar__item', { hasText: text }).click();
-
 describe('signing in on the h5 app', () => {
   it('lets a resident sign in with the demo account, see 我的, and sign out', async () => {
     const context = await phoneContext(browser, server.url);
@@ -32,7 +29,7 @@ describe('signing in on the h5 app', () => {
     await tapButton(page, '登录');
 
     await page.getByText('演示账号').waitFor();
-    await page.locator('.nut-cell', { hasText: '居民 · 张桂兰' }).click();
+    await tapCell(page, '居民 · 张桂兰');
 
     await page.locator('.ywk-profile-card__name', { hasText: '张桂兰' }).waitFor();
     await page.locator('.ywk-profile-card__role', { hasText: '居民' }).waitFor();

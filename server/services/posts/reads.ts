@@ -6,6 +6,7 @@ import { shanghaiDay } from '../../../src/core/time';
 import type { Engine } from '../../db/connect';
 import type { Database, PostReadTable } from '../../db/schema';
 import { requiredSecondsOf, visiblePosts } from './detail';
+import { pointsOfDay } from './study-record';
 
 /** One reader's reading of one post on one Shanghai day. */
 type ReadDay = Selectable<PostReadTable>;
@@ -134,16 +135,6 @@ function secondsSince(mark: string | null, now: Date): number | null {
 function advanceCreditMark(previous: string | null, now: Date, credited: number): string {
   if (previous === null) return now.toISOString();
   return new Date(Math.max(now.getTime(), Date.parse(previous) + credited * 1000)).toISOString();
-}
-
-async function pointsOfDay(trx: Transaction<Database>, userId: number, day: string): Promise<number> {
-  const row = await trx
-    .selectFrom('post_reads')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('points'), eb.val(0)).as('points'))
-    .where('user_id', '=', userId)
-    .where('day', '=', day)
-    .executeTakeFirstOrThrow();
-  return Number(row.points);
 }
 
 async function progressOf(

@@ -17,7 +17,7 @@ export async function loadStudyRecord(
 ): Promise<StudyRecord> {
   const [totals, todayPoints, page] = await Promise.all([
     loadTotals(db, userId),
-    loadPointsOfDay(db, userId, shanghaiDay(now)),
+    pointsOfDay(db, userId, shanghaiDay(now)),
     listStudiedPosts(db, userId, query),
   ]);
   return { ...totals, todayPoints, dailyCap: DAILY_POINTS_CAP, ...page };
@@ -40,7 +40,8 @@ async function loadTotals(db: Kysely<Database>, userId: number) {
   };
 }
 
-async function loadPointsOfDay(db: Kysely<Database>, userId: number, day: string): Promise<number> {
+/** 学习积分 earned on one Shanghai day, for the daily cap. */
+export async function pointsOfDay(db: Kysely<Database>, userId: number, day: string): Promise<number> {
   const row = await db
     .selectFrom('post_reads')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('points'), eb.val(0)).as('points'))
