@@ -21,6 +21,7 @@ import meRoutes from './routes/me';
 import meStudyRoutes from './routes/me/study';
 import postsRoutes from './routes/posts';
 import { sweepOffers } from './services/booking/sweep';
+import { createFeedCache } from './services/posts/feed-cache';
 import { createWechatClient, type WechatClient } from './wechat/client';
 
 export interface BuildOptions {
@@ -61,6 +62,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(swaggerPlugin);
 
   app.decorate('wechat', options.wechat ?? createWechatClient(config.wechat));
+  app.decorate('feedCache', createFeedCache(() => app.now()));
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

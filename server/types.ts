@@ -5,6 +5,7 @@ import type { Engine } from './db/connect';
 import type { Database } from './db/schema';
 import type { WechatClient } from './wechat/client';
 import type { TokenService } from './services/auth/tokens';
+import type { FeedCache } from './services/posts/feed-cache';
 
 /** Who is asking, from a verified access token. */
 export interface Caller {
@@ -35,6 +36,8 @@ declare module 'fastify' {
     streetId(): Promise<number>;
     now(): Date;
     tokens: TokenService;
+    /** Feed pages answered from memory for a moment; cleared when this instance publishes. */
+    feedCache: FeedCache;
     wechat: WechatClient;
   }
   interface FastifyRequest {

@@ -119,7 +119,11 @@ const adminPosts: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StaffPost, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => reviewPost(app.db, request.params.id, request.body, await actorOf(request), app.now()),
+    async (request) => {
+      const post = await reviewPost(app.db, request.params.id, request.body, await actorOf(request), app.now());
+      if (post.status === 'published') app.feedCache.clear();
+      return post;
+    },
   );
 
   app.post(
@@ -134,7 +138,11 @@ const adminPosts: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StaffPost, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => unpublishPost(app.db, request.params.id, request.body, await actorOf(request), app.now()),
+    async (request) => {
+      const post = await unpublishPost(app.db, request.params.id, request.body, await actorOf(request), app.now());
+      app.feedCache.clear();
+      return post;
+    },
   );
 };
 

@@ -20,7 +20,13 @@ const posts: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PostPage, ...errorResponses(400) },
       },
     },
-    async (request) => listFeed(app.db, request.query, app.now()),
+    async (request) => {
+      const cached = app.feedCache.get(request.query);
+      if (cached) return cached;
+      const page = await listFeed(app.db, request.query, app.now());
+      app.feedCache.set(request.query, page);
+      return page;
+    },
   );
 
   app.get(
