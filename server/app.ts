@@ -1,12 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { BOOKING_CONFIG } from '../src/core/booking';
 import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/connect';
 import authPlugin from './plugins/auth';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
+import offerSweepPlugin from './plugins/offer-sweep';
 import securityPlugin from './plugins/security';
 import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
@@ -20,7 +20,6 @@ import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
 import meStudyRoutes from './routes/me/study';
 import postsRoutes from './routes/posts';
-import { sweepOffers } from './services/booking/sweep';
 import { createFeedCache } from './services/posts/feed-cache';
 import { createWechatClient, type WechatClient } from './wechat/client';
 
@@ -73,24 +72,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(adminPostsRoutes);
   await app.register(bookingRoutes);
   await app.register(adminTalkRequestRoutes);
-
-  // 派单's offer cascade: the state lives in the database, the interval only wakes the sweep, so
-  // a restart loses nothing and several instances may sweep side by side.
-  if (options.offerSweep ?? !options.now) {
-    let sweeping = false;
-    const timer = setInterval(() => {
-      if (sweeping) return;
-      sweeping = true;
-      sweepOffers(app.db, app.now())
-        .catch((error: unknown) => app.log.error({ err: error }, 'offer sweep failed'))
-        .finally(() => {
-          sweeping = false;
-        });
-    }, BOOKING_CONFIG.sweepIntervalMs);
-    timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
-  }
   await app.register(checkinRoutes);
+
+  if (options.offerSweep ?? !options.now) await app.register(offerSweepPlugin);
 
   await app.register(staticPlugin);
   return app;
