@@ -24,6 +24,8 @@ describe('signing in on the h5 app', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
     await page.goto('/');
+    // The feed is what a resident sees first; let it load before moving on.
+    await page.locator('.ywk-post-card').first().waitFor();
     await tapTab(page, '我的');
     await page.getByText('您还没有登录').waitFor();
     await tapButton(page, '登录');
