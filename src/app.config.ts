@@ -14,6 +14,14 @@ export default defineAppConfig({
       root: 'packages/admin',
       pages: ['posts/index', 'editor/index', 'review/index'],
     },
+    {
+      root: 'packages/booking',
+      pages: ['order/index', 'requests/index', 'request/index'],
+    },
+    {
+      root: 'packages/checkin',
+      pages: ['scan/index', 'my-code/index'],
+    },
   ],
   // Nearly every visit to 微课堂 opens a post: fetch its package while the reader looks at the list,
   // so the tap does not wait on a weak network.

@@ -22,6 +22,22 @@ import type {
   StudyRecordQuery,
   UnpublishBody,
 } from '../core/api/posts';
+import type {
+  CheckinResult,
+  MyCheckins,
+  PersonalCodeInfo,
+  ScanCheckinBody,
+  TodayTalks,
+} from '../core/api/checkin';
+import type {
+  CancelBody,
+  CommunityList,
+  IdPageQuery,
+  TalkRequestBody,
+  TalkRequestPage,
+  TalkRequestView,
+  TopicList,
+} from '../core/api/booking';
 import { request } from './http';
 
 /** Sign-in endpoints. They answer with a Session; storing it is the caller's job (see auth.ts). */
@@ -84,4 +100,32 @@ export const adminPostsApi = {
 
   unpublish: (id: number, body: UnpublishBody) =>
     request<StaffPost>({ method: 'POST', path: `/api/admin/posts/${id}/unpublish`, body }),
+};
+
+/** 签到 for attendees: scanning a talk's code, today's talks, the record and 我的签到码. */
+export const checkinApi = {
+  // A refusal (expired_code, not_open, outside_area, …) arrives as an ApiError carrying its code.
+  scan: (body: ScanCheckinBody) => request<CheckinResult>({ method: 'POST', path: '/api/checkins', body }),
+
+  todayTalks: () => request<TodayTalks>({ method: 'GET', path: '/api/me/talks/today' }),
+
+  myCheckins: () => request<MyCheckins>({ method: 'GET', path: '/api/me/checkins' }),
+
+  myCode: () => request<PersonalCodeInfo>({ method: 'GET', path: '/api/me/checkin-code' }),
+};
+
+/** 百姓点单 for residents: the 宣讲菜单, communities with their venues, and one's own requests. */
+export const bookingApi = {
+  topics: () => request<TopicList>({ method: 'GET', path: '/api/topics', authenticated: false }),
+
+  communities: () => request<CommunityList>({ method: 'GET', path: '/api/communities', authenticated: false }),
+
+  submit: (body: TalkRequestBody) => request<TalkRequestView>({ method: 'POST', path: '/api/talk-requests', body }),
+
+  mine: (query: IdPageQuery) => request<TalkRequestPage>({ method: 'GET', path: '/api/talk-requests/mine', query }),
+
+  get: (id: number) => request<TalkRequestView>({ method: 'GET', path: `/api/talk-requests/${id}` }),
+
+  cancel: (id: number, body: CancelBody) =>
+    request<TalkRequestView>({ method: 'POST', path: `/api/talk-requests/${id}/cancel`, body }),
 };

@@ -12,6 +12,8 @@ export const PAGES = {
   staffPosts: '/packages/admin/posts/index',
   postEditor: '/packages/admin/editor/index',
   postReview: '/packages/admin/review/index',
+  checkinScan: '/packages/checkin/scan/index',
+  myCheckinCode: '/packages/checkin/my-code/index',
 } as const;
 
 /** The link that opens one post; shared posts carry it to friends and 朋友圈. */

@@ -1,15 +1,117 @@
-import { Scan } from '@nutui/icons-react-taro';
-import { EmptyState } from '../../components/empty-state';
+import { useRef, useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Cell } from '@nutui/nutui-react-taro';
+import { Checked } from '@nutui/icons-react-taro';
+import type { MyCheckins, TodayTalks } from '../../core/api/checkin';
+import { formatDateTime, inShanghai } from '../../core/time';
+import { CheckinEntry } from '../../components/checkin-entry';
+import { ErrorState } from '../../components/error-state';
+import { ListSkeleton } from '../../components/list-skeleton';
+import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
+import { SignedOutPrompt } from '../../components/signed-out-prompt';
+import { useAccountSignIn } from '../../hooks/use-account-sign-in';
+import { useRemote } from '../../hooks/use-remote';
+import { useSession } from '../../hooks/use-session';
+import { checkinApi } from '../../services/api';
+import { PAGES } from '../../services/navigation';
+import './index.scss';
+
+/** How many past check-ins the tab shows; the rest are history nobody scrolls to. */
+const RECENT_CHECKINS = 10;
+
+function TodayTalkList({ today }: { today: TodayTalks }) {
+  if (today.items.length === 0) {
+    return <View className="ywk-checkin-none">今天没有您报名的宣讲</View>;
+  }
+  return (
+    <Cell.Group>
+      {today.items.map((entry) => (
+        <Cell
+          key={entry.talk.id}
+          className="ywk-today-talk"
+          title={entry.talk.title}
+          description={`${inShanghai(entry.talk.startsAt).format('HH:mm')}–${inShanghai(entry.endsAt).format('HH:mm')} · ${entry.talk.venueName}`}
+          extra={
+            entry.checkedInAt ? (
+              <View className="ywk-today-talk__done">
+                <Checked /> 已签到
+              </View>
+            ) : (
+              <View className="ywk-today-talk__todo">未签到</View>
+            )
+          }
+        />
+      ))}
+    </Cell.Group>
+  );
+}
+
+function CheckinRecordList({ record }: { record: MyCheckins }) {
+  if (record.items.length === 0) {
+    return <View className="ywk-checkin-none">还没有签到记录</View>;
+  }
+  return (
+    <Cell.Group>
+      {record.items.slice(0, RECENT_CHECKINS).map((checkin) => (
+        <Cell
+          key={checkin.talk.id}
+          className="ywk-checkin-record"
+          title={checkin.talk.title}
+          description={`${checkin.talk.venueName} · 签到于 ${formatDateTime(checkin.checkedInAt)}`}
+        />
+      ))}
+    </Cell.Group>
+  );
+}
+
+function SignedInCheckin({ userId }: { userId: number }) {
+  // Back from the check-in page, the lists must show the new 已签到; the first show is the mount.
+  const [shown, setShown] = useState(0);
+  const mounted = useRef(false);
+  Taro.useDidShow(() => {
+    if (mounted.current) setShown((count) => count + 1);
+    mounted.current = true;
+  });
+  const [today, reloadToday] = useRemote(checkinApi.todayTalks, `${userId}:${shown}`);
+  const [record, reloadRecord] = useRemote(checkinApi.myCheckins, `${userId}:${shown}`);
+
+  return (
+    <>
+      <CheckinEntry />
+      <View className="ywk-section-title">今天的宣讲</View>
+      {today.status === 'loading' ? <ListSkeleton cards={1} /> : null}
+      {today.status === 'error' ? <ErrorState error={today.error} onRetry={reloadToday} /> : null}
+      {today.status === 'ready' ? <TodayTalkList today={today.data} /> : null}
+      <Cell.Group className="ywk-section">
+        <Cell
+          title="我的签到码"
+          description="没有扫码时，请工作人员核对"
+          clickable
+          onClick={() => Taro.navigateTo({ url: PAGES.myCheckinCode })}
+        />
+      </Cell.Group>
+      <View className="ywk-section-title">我的签到记录</View>
+      {record.status === 'loading' ? <ListSkeleton cards={2} /> : null}
+      {record.status === 'error' ? <ErrorState error={record.error} onRetry={reloadRecord} /> : null}
+      {record.status === 'ready' ? <CheckinRecordList record={record.data} /> : null}
+    </>
+  );
+}
 
 export default function CheckinPage() {
-  return (
-    <PageShell>
-      <EmptyState
-        icon={<Scan />}
-        title="暂无签到活动"
-        description="参加宣讲活动时，扫描现场的签到码即可签到，签到记录会在这里显示。"
-      />
-    </PageShell>
-  );
+  const session = useSession();
+  const { signIn, signingIn, failure } = useAccountSignIn();
+
+  let content;
+  if (session) {
+    content = <SignedInCheckin userId={session.user.id} />;
+  } else if (signingIn) {
+    content = <LoadingState text="正在登录…" />;
+  } else {
+    // 签到 is recorded under the attendee's name, so there is nothing to do here before signing in.
+    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
+  }
+  return <PageShell>{content}</PageShell>;
 }

@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import PostReviewPage from '../../../src/packages/admin/review/index';
 import { clearSession, saveSession } from '../../../src/services/session';
 import { errorReply, fakeApi, reply } from '../support/fake-api';
 import { communityEditor, sessionFor, streetApprover, streetReviewer } from '../support/fixtures';
 import { currentPage } from '../support/page-runtime';
 import { hoursAgo, staffPost } from '../support/post-fixtures';
+import { findTextArea } from '../support/fields';
 
 const waiting = staffPost({ id: 31, status: 'first_review', version: 1 });
 
@@ -118,11 +119,7 @@ describe('稿件审核', () => {
 
     render(<PostReviewPage />);
     fireEvent.click(await screen.findByText('退回修改'));
-    const comment = await waitFor(() => {
-      const field = document.querySelector<HTMLTextAreaElement>('textarea[placeholder="请写明需要修改的地方"]');
-      if (!field) throw new Error('no comment box');
-      return field;
-    });
+    const comment = await findTextArea('textarea[placeholder="请写明需要修改的地方"]');
     fireEvent.input(comment, { target: { value: '第二段数据请核实' } });
     fireEvent.click(screen.getByText('确认退回'));
 
@@ -245,8 +242,8 @@ describe('稿件审核', () => {
     expect(await screen.findByText('请填写撤回原因')).toBeInTheDocument();
     expect(api.requestsTo('POST', '/api/admin/posts/31/unpublish')).toHaveLength(0);
 
-    const reason = document.querySelector<HTMLTextAreaElement>('textarea[placeholder="请写明撤回原因"]');
-    fireEvent.input(reason as HTMLTextAreaElement, { target: { value: '政策已更新' } });
+    const reason = await findTextArea('textarea[placeholder="请写明撤回原因"]');
+    fireEvent.input(reason, { target: { value: '政策已更新' } });
     fireEvent.click(screen.getByText('确认撤回'));
 
     expect(await screen.findByText('已撤回')).toBeInTheDocument();

@@ -6,6 +6,7 @@ import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
 import { pullDown, scrollToEnd } from '../support/gestures';
 import { feedPage, hoursAgo, postSummary } from '../support/post-fixtures';
+import { findField } from '../support/fields';
 
 const pinned = postSummary({ id: 1, title: '街道2025年理论宣讲工作安排', pinned: true, publishedAt: hoursAgo(30 * 24) });
 const recent = postSummary({
@@ -43,8 +44,7 @@ function card(title: string): HTMLElement {
 }
 
 async function typeSearch(text: string) {
-  const input = document.querySelector<HTMLInputElement>('input[placeholder="搜索文章标题或正文"]');
-  if (!input) throw new Error('the search box is not on the page');
+  const input = await findField<HTMLInputElement>('input[placeholder="搜索文章标题或正文"]');
   fireEvent.input(input, { target: { value: text } });
 }
 

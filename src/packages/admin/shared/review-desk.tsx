@@ -8,7 +8,7 @@ import { adminPostsApi } from '../../../services/api';
 import { errorMessage } from '../../../services/api-error';
 import { openPostEditor } from '../../../services/navigation';
 import { offeredActions } from './post-permissions';
-import { ReasonDialog } from './reason-dialog';
+import { ReasonDialog } from '../../../components/reason-dialog';
 import { scheduledFor } from './schedule';
 import './review-desk.scss';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { Dialog, TextArea } from '@nutui/nutui-react-taro';
-import { errorMessage } from '../../../services/api-error';
-import './reason-dialog.scss';
+import { errorMessage } from '../../services/api-error';
+import './index.scss';
 
 interface ReasonDialogProps {
   visible: boolean;
@@ -18,7 +18,7 @@ interface ReasonDialogProps {
   onClose: () => void;
 }
 
-/** Asks for the comment or reason a decision must carry (退回修改, 撤回), and confirms it. */
+/** Asks for the comment or reason a decision must carry (退回修改, 撤回, 取消点单), and confirms it. */
 export function ReasonDialog(props: ReasonDialogProps) {
   const { visible, title, description, placeholder, missingMessage, maxLength, confirmText, onSubmit, onClose } = props;
   const [text, setText] = useState('');

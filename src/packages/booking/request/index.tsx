@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button, Cell, Toast } from '@nutui/nutui-react-taro';
+import type { TalkRequestView } from '../../../core/api/booking';
+import { BOOKING_CONFIG } from '../../../core/booking';
+import { AUDIENCE_KINDS } from '../../../core/catalog';
+import { ERRORS } from '../../../core/errors';
+import { formatDateTime } from '../../../core/time';
+import { ErrorState } from '../../../components/error-state';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import { LoadingState } from '../../../components/loading-state';
+import { PageShell } from '../../../components/page-shell';
+import { ReasonDialog } from '../../../components/reason-dialog';
+import { SignedOutPrompt } from '../../../components/signed-out-prompt';
+import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { useRemote } from '../../../hooks/use-remote';
+import { useSession } from '../../../hooks/use-session';
+import { bookingApi } from '../../../services/api';
+import { ApiError } from '../../../services/api-error';
+import { idParam } from '../../../services/navigation';
+import { RequestSteps, isCancellable } from '../shared/request-status';
+import './index.scss';
+
+const TOAST_ID = 'request-toast';
+
+function loadTalkRequest(requestId: number | null): Promise<TalkRequestView> {
+  if (requestId === null) return Promise.reject(new ApiError('not_found', ERRORS.not_found.message, 404));
+  return bookingApi.get(requestId);
+}
+
+function audienceText(talkRequest: TalkRequestView): string {
+  const kinds = talkRequest.audienceKinds.map((key) => AUDIENCE_KINDS.find((kind) => kind.key === key)?.label ?? key);
+  return `约 ${talkRequest.audienceSize} 人 · ${kinds.join('、')}`;
+}
+
+function ScheduledTalk({ talk }: { talk: NonNullable<TalkRequestView['talk']> }) {
+  return (
+    <Cell.Group title="宣讲安排">
+      <Cell title="时间" extra={formatDateTime(talk.startsAt)} />
+      <Cell title="地点" description={talk.venueAddress} extra={talk.venueName} />
+      <Cell title="宣讲员" extra={talk.speakerName} />
+    </Cell.Group>
+  );
+}
+
+function Timeline({ entries }: { entries: TalkRequestView['timeline'] }) {
+  return (
+    <Cell.Group title="办理记录">
+      {entries.map((entry, index) => (
+        <Cell key={`${entry.at}-${index}`} title={entry.text} description={formatDateTime(entry.at)} />
+      ))}
+    </Cell.Group>
+  );
+}
+
+function TalkRequestDetail({ talkRequest, onCancelled }: { talkRequest: TalkRequestView; onCancelled: (next: TalkRequestView) => void }) {
+  const [cancelling, setCancelling] = useState(false);
+
+  async function cancel(reason: string) {
+    const cancelled = await bookingApi.cancel(talkRequest.id, { reason });
+    setCancelling(false);
+    onCancelled(cancelled);
+    Toast.show(TOAST_ID, { content: '点单已取消', icon: 'success' });
+  }
+
+  return (
+    <View className="ywk-request-detail">
+      <View className="ywk-request-detail__head">
+        <View className="ywk-request-detail__title">{talkRequest.topicTitle}</View>
+        <View className="ywk-request-detail__status">{talkRequest.statusLabel}</View>
+      </View>
+      <RequestSteps talkRequest={talkRequest} />
+      {talkRequest.cancelReason ? (
+        <View className="ywk-request-detail__reason">取消原因：{talkRequest.cancelReason}</View>
+      ) : null}
+      {talkRequest.talk ? <ScheduledTalk talk={talkRequest.talk} /> : null}
+      <Cell.Group title="点单内容">
+        <Cell title="社区" extra={talkRequest.communityName} />
+        <Cell title="场地" extra={talkRequest.venueName ?? '社区安排'} />
+        {talkRequest.windows.map((window, index) => (
+          <Cell
+            key={window.start}
+            title={`希望时间 ${index + 1}`}
+            extra={`${formatDateTime(window.start)} 至 ${formatDateTime(window.end)}`}
+          />
+        ))}
+        <Cell title="听众" extra={audienceText(talkRequest)} />
+        {talkRequest.note ? <Cell title="备注" description={talkRequest.note} /> : null}
+      </Cell.Group>
+      <Timeline entries={talkRequest.timeline} />
+      {isCancellable(talkRequest) ? (
+        <View className="ywk-request-detail__actions">
+          <Button type="danger" fill="outline" block onClick={() => setCancelling(true)}>
+            取消点单
+          </Button>
+        </View>
+      ) : null}
+      <ReasonDialog
+        visible={cancelling}
+        title="确认取消点单"
+        description="取消后，宣讲员将不再前来宣讲。确定要取消吗？"
+        placeholder="请写明取消原因，如：活动室另有安排"
+        missingMessage="请填写取消原因"
+        maxLength={BOOKING_CONFIG.maxReasonLength}
+        confirmText="确定取消"
+        onSubmit={cancel}
+        onClose={() => setCancelling(false)}
+      />
+    </View>
+  );
+}
+
+function RequestContent({ requestId }: { requestId: number | null }) {
+  const [loaded, reload] = useRemote(() => loadTalkRequest(requestId), requestId);
+  const [changed, setChanged] = useState<TalkRequestView>();
+  if (loaded.status === 'loading') return <ListSkeleton cards={2} />;
+  if (loaded.status === 'error') return <ErrorState error={loaded.error} onRetry={reload} />;
+  return <TalkRequestDetail talkRequest={changed ?? loaded.data} onCancelled={setChanged} />;
+}
+
+export default function TalkRequestPage() {
+  const { params } = useRouter();
+  const session = useSession();
+  const { signIn, signingIn, failure } = useAccountSignIn();
+
+  let content;
+  if (session) {
+    content = <RequestContent requestId={idParam(params)} />;
+  } else if (signingIn) {
+    content = <LoadingState text="正在登录…" />;
+  } else {
+    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
+  }
+  return (
+    <PageShell>
+      {content}
+      <Toast id={TOAST_ID} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect } from 'react';
+import { View } from '@tarojs/components';
+import { Toast } from '@nutui/nutui-react-taro';
+import { Order } from '@nutui/icons-react-taro';
+import type { TalkRequestPage, TalkRequestView } from '../../../core/api/booking';
+import { formatDateTime } from '../../../core/time';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/error-state';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import { LoadingState } from '../../../components/loading-state';
+import { PageShell } from '../../../components/page-shell';
+import { RefreshableList } from '../../../components/refreshable-list';
+import { SignedOutPrompt } from '../../../components/signed-out-prompt';
+import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { useOnReturn } from '../../../hooks/use-on-return';
+import { usePagedList } from '../../../hooks/use-paged-list';
+import { useSession } from '../../../hooks/use-session';
+import { bookingApi } from '../../../services/api';
+import { errorMessage } from '../../../services/api-error';
+import { openTalkRequest } from '../../../services/booking-navigation';
+import { RequestSteps } from '../shared/request-status';
+import './index.scss';
+
+const TOAST_ID = 'requests-toast';
+const PAGE_SIZE = 20;
+
+type RequestPage = TalkRequestPage & { nextCursor: string | null };
+
+/** The server pages by the last id shown (`before`); the shared list hook speaks in cursors. */
+async function loadRequestPage(cursor?: string): Promise<RequestPage> {
+  const page = await bookingApi.mine({ before: cursor ? Number(cursor) : undefined, limit: PAGE_SIZE });
+  return { ...page, nextCursor: page.nextBefore === null ? null : String(page.nextBefore) };
+}
+
+function RequestCard({ talkRequest }: { talkRequest: TalkRequestView }) {
+  const place = talkRequest.talk
+    ? `${formatDateTime(talkRequest.talk.startsAt)} · ${talkRequest.talk.venueName}`
+    : `${talkRequest.communityName} · ${talkRequest.venueName ?? '社区安排'}`;
+  return (
+    <View className="ywk-request-card" onClick={() => openTalkRequest(talkRequest.id).catch(() => undefined)}>
+      <View className="ywk-request-card__head">
+        <View className="ywk-request-card__title">{talkRequest.topicTitle}</View>
+        <View className="ywk-request-card__status">{talkRequest.statusLabel}</View>
+      </View>
+      <View className="ywk-request-card__place">{place}</View>
+      <RequestSteps talkRequest={talkRequest} />
+    </View>
+  );
+}
+
+function MyRequests() {
+  const { list, failure, loadMore, refresh, retry } = usePagedList<TalkRequestView, RequestPage>(loadRequestPage, 'mine');
+  // Back from a request that was cancelled there, the list must say so.
+  useOnReturn(refresh);
+
+  useEffect(() => {
+    if (failure) Toast.show(TOAST_ID, { content: errorMessage(failure), icon: 'fail' });
+  }, [failure]);
+
+  if (list.status === 'loading') return <ListSkeleton />;
+  if (list.status === 'error') return <ErrorState error={list.error} onRetry={retry} />;
+  if (list.items.length === 0) {
+    return <EmptyState icon={<Order />} title="还没有点单" description="在“点单”页选择宣讲主题，即可请宣讲员到社区开讲。" />;
+  }
+  return (
+    <RefreshableList hasMore={list.nextCursor !== null} onLoadMore={loadMore} onRefresh={refresh} endText="没有更多点单了">
+      {list.items.map((talkRequest) => (
+        <RequestCard key={talkRequest.id} talkRequest={talkRequest} />
+      ))}
+    </RefreshableList>
+  );
+}
+
+export default function MyRequestsPage() {
+  const session = useSession();
+  const { signIn, signingIn, failure } = useAccountSignIn();
+
+  let content;
+  if (session) {
+    content = <MyRequests />;
+  } else if (signingIn) {
+    content = <LoadingState text="正在登录…" />;
+  } else {
+    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
+  }
+  return (
+    <PageShell className="ywk-fill-page">
+      {content}
+      <Toast id={TOAST_ID} />
+    </PageShell>
+  );
+}

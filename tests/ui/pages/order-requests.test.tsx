@@ -1,0 +1,156 @@
+import Taro from '@tarojs/taro';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import TalkRequestPage from '../../../src/packages/booking/request/index';
+import MyRequestsPage from '../../../src/packages/booking/requests/index';
+import { clearSession, saveSession } from '../../../src/services/session';
+import { talkRequest } from '../support/booking-fixtures';
+import { fakeApi, networkError, reply } from '../support/fake-api';
+import { resident, sessionFor } from '../support/fixtures';
+import { currentPage } from '../support/page-runtime';
+import { findTextArea } from '../support/fields';
+
+let navigateTo: jest.SpyInstance;
+
+beforeEach(() => {
+  clearSession();
+  localStorage.clear();
+  saveSession(sessionFor(resident));
+  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
+});
+
+afterEach(() => {
+  navigateTo.mockRestore();
+});
+
+function stepTitled(container: HTMLElement, title: string): HTMLElement {
+  return within(container).getByText(title, { selector: '.nut-step-title' }).closest('.nut-step') as HTMLElement;
+}
+
+const scheduledTalk = {
+  id: 9,
+  status: 'scheduled' as const,
+  startsAt: '2030-06-01T01:00:00.000Z',
+  endsAt: '2030-06-01T02:30:00.000Z',
+  topicTitle: '反诈骗知识进社区',
+  speakerName: '王建国',
+  communityName: '惠阳社区',
+  venueName: '党群服务中心二楼',
+  venueAddress: '惠阳路12号',
+  capacity: 80,
+  registrations: 12,
+  heldAt: null,
+};
+
+describe('我的点单', () => {
+  it('shows each request with its steps, done up to the step the server reports', async () => {
+    const accepted = talkRequest({ id: 42, status: 'accepted', topicTitle: '民法典与百姓生活' });
+    fakeApi().on('GET', '/api/talk-requests/mine', reply(200, { items: [accepted], nextBefore: null }));
+
+    render(<MyRequestsPage />);
+
+    const card = (await screen.findByText('民法典与百姓生活')).closest('.ywk-request-card') as HTMLElement;
+    expect(stepTitled(card, '已提交')).toHaveClass('nut-step-finish');
+    expect(stepTitled(card, '已派单')).toHaveClass('nut-step-finish');
+    expect(stepTitled(card, '已接单')).toHaveClass('nut-step-process');
+    expect(stepTitled(card, '已安排')).toHaveClass('nut-step-wait');
+  });
+
+  it('asks for the next page with the last id the server named', async () => {
+    const api = fakeApi().on(
+      'GET',
+      '/api/talk-requests/mine',
+      reply(200, { items: [talkRequest({ id: 50 })], nextBefore: 50 }),
+    );
+
+    render(<MyRequestsPage />);
+    await screen.findByText('反诈骗知识进社区');
+
+    expect(api.requestsTo('GET', '/api/talk-requests/mine')[0].query).toEqual({ limit: '20' });
+  });
+
+  it('says plainly when there are no requests yet', async () => {
+    fakeApi().on('GET', '/api/talk-requests/mine', reply(200, { items: [], nextBefore: null }));
+
+    render(<MyRequestsPage />);
+
+    expect(await screen.findByText('还没有点单')).toBeInTheDocument();
+  });
+
+  it('opens a request when tapped', async () => {
+    fakeApi().on('GET', '/api/talk-requests/mine', reply(200, { items: [talkRequest({ id: 42 })], nextBefore: null }));
+
+    render(<MyRequestsPage />);
+    fireEvent.click(await screen.findByText('反诈骗知识进社区'));
+
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/request/index?id=42' });
+  });
+});
+
+describe('点单详情', () => {
+  it('shows the scheduled talk in Shanghai time, the steps and the timeline', async () => {
+    const scheduled = talkRequest({
+      status: 'scheduled',
+      talk: scheduledTalk,
+      timeline: [
+        { at: '2030-05-20T02:00:00.000Z', event: 'submitted', text: '您提交了点单' },
+        { at: '2030-05-21T03:00:00.000Z', event: 'scheduled', text: '宣讲已安排' },
+      ],
+    });
+    fakeApi().on('GET', '/api/talk-requests/41', reply(200, scheduled));
+    currentPage.openWith({ id: '41' });
+
+    const { container } = render(<TalkRequestPage />);
+
+    expect(await screen.findByText('6月1日 09:00')).toBeInTheDocument();
+    expect(screen.getByText('王建国')).toBeInTheDocument();
+    expect(screen.getByText('宣讲已安排')).toBeInTheDocument();
+    expect(stepTitled(container, '已安排')).toHaveClass('nut-step-process');
+    expect(stepTitled(container, '已举办')).toHaveClass('nut-step-wait');
+  });
+
+  it('cancels only with a reason, once the resident confirms', async () => {
+    const api = fakeApi()
+      .on('GET', '/api/talk-requests/41', reply(200, talkRequest({ status: 'offered' })))
+      .on('POST', '/api/talk-requests/41/cancel', (request) =>
+        reply(200, talkRequest({ status: 'cancelled', step: 1, cancelReason: (request.body as { reason: string }).reason })),
+      );
+    currentPage.openWith({ id: '41' });
+
+    render(<TalkRequestPage />);
+    fireEvent.click(await screen.findByText('取消点单'));
+    expect(await screen.findByText('取消后，宣讲员将不再前来宣讲。确定要取消吗？')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('确定取消'));
+    expect(await screen.findByText('请填写取消原因')).toBeInTheDocument();
+    expect(api.requestsTo('POST', '/api/talk-requests/41/cancel')).toHaveLength(0);
+
+    const reason = await findTextArea('textarea[placeholder="请写明取消原因，如：活动室另有安排"]');
+    fireEvent.input(reason, { target: { value: '活动室另有安排' } });
+    fireEvent.click(screen.getByText('确定取消'));
+
+    await waitFor(() => expect(api.requestsTo('POST', '/api/talk-requests/41/cancel')).toHaveLength(1));
+    expect(api.requestsTo('POST', '/api/talk-requests/41/cancel')[0].body).toEqual({ reason: '活动室另有安排' });
+    expect(await screen.findByText('取消原因：活动室另有安排')).toBeInTheDocument();
+    expect(screen.queryByText('取消点单')).not.toBeInTheDocument();
+  });
+
+  it('offers no cancel once the talk has been held', async () => {
+    fakeApi().on('GET', '/api/talk-requests/41', reply(200, talkRequest({ status: 'held', talk: { ...scheduledTalk, status: 'held' } })));
+    currentPage.openWith({ id: '41' });
+
+    render(<TalkRequestPage />);
+
+    await screen.findByText('6月1日 09:00');
+    expect(screen.queryByText('取消点单')).not.toBeInTheDocument();
+  });
+
+  it('offers 重试 when the request cannot be loaded', async () => {
+    fakeApi().on('GET', '/api/talk-requests/41', networkError, networkError, reply(200, talkRequest()));
+    currentPage.openWith({ id: '41' });
+
+    render(<TalkRequestPage />);
+    fireEvent.click(await screen.findByText('重试'));
+
+    expect(await screen.findByText('您提交了点单')).toBeInTheDocument();
+  });
+});
