@@ -12,15 +12,19 @@ export default defineAppConfig({
     },
     {
       root: 'packages/admin',
-      pages: ['posts/index', 'editor/index', 'review/index'],
+      pages: ['posts/index', 'editor/index', 'review/index', 'talk-requests/index', 'talk-request/index'],
     },
     {
       root: 'packages/booking',
-      pages: ['order/index', 'requests/index', 'request/index'],
+      pages: ['order/index', 'requests/index', 'request/index', 'calendar/index', 'talk/index'],
     },
     {
       root: 'packages/checkin',
-      pages: ['scan/index', 'my-code/index'],
+      pages: ['scan/index', 'my-code/index', 'organiser/index', 'attendance/index'],
+    },
+    {
+      root: 'packages/speaker',
+      pages: ['offers/index', 'talks/index', 'profile/index'],
     },
   ],
   // Nearly every visit to 微课堂 opens a post: fetch its package while the reader looks at the list,

@@ -23,19 +23,43 @@ import type {
   UnpublishBody,
 } from '../core/api/posts';
 import type {
+  Attendance,
+  AttendanceEntry,
+  AttendanceQuery,
+  CheckinCodeInfo,
   CheckinResult,
+  ManualCheckinBody,
   MyCheckins,
+  PersonalCheckinBody,
+  PersonalCheckinResult,
   PersonalCodeInfo,
   ScanCheckinBody,
   TodayTalks,
 } from '../core/api/checkin';
 import type {
+  AcceptBody,
+  AcceptResult,
+  AdminRequestQuery,
   CancelBody,
+  CandidateList,
   CommunityList,
+  DeclineBody,
+  DispatchBody,
+  FeedbackBody,
+  FeedbackResult,
   IdPageQuery,
+  OfferResult,
+  RegistrationResult,
+  SpeakerOfferList,
+  SpeakerProfile,
+  SpeakerProfileBody,
+  SpeakerTalkList,
+  TalkCalendar,
+  TalkCalendarQuery,
   TalkRequestBody,
   TalkRequestPage,
   TalkRequestView,
+  TalkSummary,
   TopicList,
 } from '../core/api/booking';
 import { request } from './http';
@@ -128,4 +152,65 @@ export const bookingApi = {
 
   cancel: (id: number, body: CancelBody) =>
     request<TalkRequestView>({ method: 'POST', path: `/api/talk-requests/${id}/cancel`, body }),
+};
+
+/** 接单 for speakers: the offer inbox, accept or decline, 我的宣讲 and the speaker's own profile. */
+export const speakerApi = {
+  offers: () => request<SpeakerOfferList>({ method: 'GET', path: '/api/speaker/offers' }),
+
+  accept: (offerId: number, body: AcceptBody) =>
+    request<AcceptResult>({ method: 'POST', path: `/api/offers/${offerId}/accept`, body }),
+
+  decline: (offerId: number, body: DeclineBody) =>
+    request<OfferResult>({ method: 'POST', path: `/api/offers/${offerId}/decline`, body }),
+
+  talks: () => request<SpeakerTalkList>({ method: 'GET', path: '/api/speaker/talks' }),
+
+  profile: () => request<SpeakerProfile>({ method: 'GET', path: '/api/speaker/profile' }),
+
+  updateProfile: (body: SpeakerProfileBody) =>
+    request<SpeakerProfile>({ method: 'PUT', path: '/api/speaker/profile', body }),
+};
+
+/** Talks: the public 宣讲日历, 我要参加, marking a talk held, and 评单. */
+export const talksApi = {
+  calendar: (query: TalkCalendarQuery) =>
+    request<TalkCalendar>({ method: 'GET', path: '/api/talks', query, authenticated: false }),
+
+  register: (talkId: number) =>
+    request<RegistrationResult>({ method: 'POST', path: `/api/talks/${talkId}/registrations`, body: {} }),
+
+  unregister: (talkId: number) =>
+    request<RegistrationResult>({ method: 'DELETE', path: `/api/talks/${talkId}/registrations/mine`, body: {} }),
+
+  markHeld: (talkId: number) => request<TalkSummary>({ method: 'POST', path: `/api/talks/${talkId}/held`, body: {} }),
+
+  rate: (talkId: number, body: FeedbackBody) =>
+    request<FeedbackResult>({ method: 'POST', path: `/api/talks/${talkId}/feedback`, body }),
+};
+
+/** 派单 for dispatchers: the request queue, the ranked candidates, and dispatch to a named speaker. */
+export const dispatchApi = {
+  queue: (query: AdminRequestQuery) =>
+    request<TalkRequestPage>({ method: 'GET', path: '/api/admin/talk-requests', query }),
+
+  candidates: (requestId: number) =>
+    request<CandidateList>({ method: 'GET', path: `/api/admin/talk-requests/${requestId}/candidates` }),
+
+  dispatch: (requestId: number, body: DispatchBody) =>
+    request<TalkRequestView>({ method: 'POST', path: `/api/admin/talk-requests/${requestId}/dispatch`, body }),
+};
+
+/** 签到 for a talk's organiser: the code key, attendance, 代签到 and scanning personal codes. */
+export const organiserApi = {
+  codeKey: (talkId: number) => request<CheckinCodeInfo>({ method: 'GET', path: `/api/talks/${talkId}/checkin-code` }),
+
+  attendance: (talkId: number, query: AttendanceQuery = {}) =>
+    request<Attendance>({ method: 'GET', path: `/api/talks/${talkId}/attendance`, query }),
+
+  checkInByHand: (talkId: number, body: ManualCheckinBody) =>
+    request<AttendanceEntry>({ method: 'POST', path: `/api/talks/${talkId}/checkins/manual`, body }),
+
+  checkInPersonalCode: (body: PersonalCheckinBody) =>
+    request<PersonalCheckinResult>({ method: 'POST', path: '/api/checkins/personal', body }),
 };
