@@ -20,7 +20,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/checkin',
-      pages: ['scan/index', 'my-code/index', 'organiser/index', 'attendance/index'],
+      pages: ['scan/index', 'my-code/index', 'organiser/index', 'attendance/index', 'scan-person/index'],
     },
     {
       root: 'packages/speaker',
