@@ -67,6 +67,9 @@ describeEachEngine('三审三校: drafting, review and publishing', (ctx) => {
       ['approved', 'final', '终审周建国', 1, null],
       ['published', null, '终审周建国', 1, null],
     ]);
+    // The app reads who approved this version from the history, to offer the next stage only to someone else.
+    const approvers = (await staffView(draft.id)).history.filter((entry) => entry.action === 'approved').map((entry) => entry.actorId);
+    expect(approvers).toEqual([room.firstReviewer.user.id, room.secondReviewer.user.id, room.approver.user.id]);
     const audit = await ctx()
       .app.db.selectFrom('audit_log')
       .select(['action', 'actor_id', 'before', 'after'])

@@ -29,7 +29,7 @@ export async function loadPostHistory(db: Kysely<Database>, postId: number): Pro
     db
       .selectFrom('audit_log')
       .leftJoin('users', 'users.id', 'audit_log.actor_id')
-      .select(['audit_log.id', 'audit_log.action', 'audit_log.after', 'audit_log.created_at', 'users.name as actor_name'])
+      .select(['audit_log.id', 'audit_log.action', 'audit_log.after', 'audit_log.created_at', 'audit_log.actor_id', 'users.name as actor_name'])
       .where('audit_log.entity', '=', 'post')
       .where('audit_log.entity_id', '=', postId)
       .orderBy('audit_log.id')
@@ -39,6 +39,7 @@ export async function loadPostHistory(db: Kysely<Database>, postId: number): Pro
       .innerJoin('users', 'users.id', 'post_reviews.reviewer_id')
       .select([
         'post_reviews.id',
+        'post_reviews.reviewer_id',
         'post_reviews.version',
         'post_reviews.stage',
         'post_reviews.decision',
@@ -63,6 +64,7 @@ export async function loadPostHistory(db: Kysely<Database>, postId: number): Pro
     fromAudit.push({
       at: audit.created_at,
       actorName: audit.actor_name ?? SYSTEM_ACTOR,
+      actorId: audit.actor_name === null ? null : audit.actor_id,
       action,
       version: review?.version ?? state.version ?? 1,
       stage: (review?.stage as ReviewStage | undefined) ?? null,
@@ -75,6 +77,7 @@ export async function loadPostHistory(db: Kysely<Database>, postId: number): Pro
     .map((review) => ({
       at: review.created_at,
       actorName: review.reviewer_name,
+      actorId: review.reviewer_id,
       action: review.decision === 'approve' ? 'approved' : 'rejected',
       version: review.version,
       stage: review.stage as ReviewStage,

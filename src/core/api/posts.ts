@@ -165,6 +165,8 @@ export type UnpublishBody = Static<typeof UnpublishBody>;
 export const PostHistoryEntry = Type.Object({
   at: Type.String({ format: 'date-time' }),
   actorName: Type.String(),
+  /** Null for the system (a scheduled publication); lets the app tell who already reviewed. */
+  actorId: Type.Union([Type.Integer(), Type.Null()]),
   /** created, edited, submitted, approved, rejected, published, unpublished */
   action: Type.String(),
   version: Type.Integer(),

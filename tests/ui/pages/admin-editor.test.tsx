@@ -122,8 +122,8 @@ describe('编辑稿件', () => {
       id: 31,
       status: 'draft',
       history: [
-        { at: hoursAgo(3), actorName: '李明', action: 'submitted', version: 1, stage: null, comment: null },
-        { at: hoursAgo(1), actorName: '王芳', action: 'rejected', version: 1, stage: 'first', comment: '第二段数据请核实' },
+        { at: hoursAgo(3), actorName: '李明', actorId: 12, action: 'submitted', version: 1, stage: null, comment: null },
+        { at: hoursAgo(1), actorName: '王芳', actorId: 40, action: 'rejected', version: 1, stage: 'first', comment: '第二段数据请核实' },
       ],
     });
     const api = fakeApi()

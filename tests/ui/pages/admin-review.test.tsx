@@ -38,7 +38,7 @@ describe('稿件审核', () => {
         status: 'second_review',
         history: [
           ...waiting.history,
-          { at: hoursAgo(0.5), actorName: '王芳', action: 'approved', version: 1, stage: 'first', comment: '内容准确' },
+          { at: hoursAgo(0.5), actorName: '王芳', actorId: 40, action: 'approved', version: 1, stage: 'first', comment: '内容准确' },
         ],
       }),
     );
@@ -68,7 +68,7 @@ describe('稿件审核', () => {
           status: 'second_review',
           history: [
             ...waiting.history,
-            { at: hoursAgo(0), actorName: '王芳', action: 'approved', version: 1, stage: 'first', comment: null },
+            { at: hoursAgo(0), actorName: '王芳', actorId: 40, action: 'approved', version: 1, stage: 'first', comment: null },
           ],
         }),
       );
@@ -112,7 +112,7 @@ describe('稿件审核', () => {
           status: 'draft',
           history: [
             ...waiting.history,
-            { at: hoursAgo(0), actorName: '王芳', action: 'rejected', version: 1, stage: 'first', comment: '第二段数据请核实' },
+            { at: hoursAgo(0), actorName: '王芳', actorId: 40, action: 'rejected', version: 1, stage: 'first', comment: '第二段数据请核实' },
           ],
         }),
       );
@@ -149,6 +149,49 @@ describe('稿件审核', () => {
 
     expect(await screen.findByText('同一人不能审核同一篇文章的两个环节')).toBeInTheDocument();
     expect(screen.getByText('待初审')).toBeInTheDocument();
+  });
+
+  it('tells a reviewer who passed 初审 that 复审 needs someone else, instead of offering it', async () => {
+    signInAs(streetReviewer);
+    fakeApi().on(
+      'GET',
+      '/api/admin/posts/31',
+      reply(200, {
+        ...waiting,
+        status: 'second_review',
+        history: [
+          ...waiting.history,
+          { at: hoursAgo(0.5), actorName: '陈国平', actorId: streetReviewer.id, action: 'approved', version: 1, stage: 'first', comment: null },
+        ],
+      }),
+    );
+
+    render(<PostReviewPage />);
+
+    expect(await screen.findByText('您已审核过这一稿，复审需由其他审核人员完成。')).toBeInTheDocument();
+    expect(screen.queryByText('复审通过')).not.toBeInTheDocument();
+    expect(screen.queryByText('退回修改')).not.toBeInTheDocument();
+  });
+
+  it('offers 复审 again once the post was edited, since the new version starts review over', async () => {
+    signInAs(streetReviewer);
+    fakeApi().on(
+      'GET',
+      '/api/admin/posts/31',
+      reply(200, {
+        ...waiting,
+        status: 'second_review',
+        version: 2,
+        history: [
+          ...waiting.history,
+          { at: hoursAgo(0.5), actorName: '陈国平', actorId: streetReviewer.id, action: 'approved', version: 1, stage: 'first', comment: null },
+        ],
+      }),
+    );
+
+    render(<PostReviewPage />);
+
+    expect(await screen.findByText('复审通过')).toBeInTheDocument();
   });
 
   it('asks before 终审 publishes the post to residents', async () => {

@@ -94,8 +94,8 @@ export function staffPost(overrides: Partial<StaffPost> = {}): StaffPost {
     unpublishedReason: null,
     updatedAt: hoursAgo(1),
     history: [
-      { at: hoursAgo(2), actorName: '李明', action: 'created', version: 1, stage: null, comment: null },
-      { at: hoursAgo(1), actorName: '李明', action: 'submitted', version: 1, stage: null, comment: null },
+      { at: hoursAgo(2), actorName: '李明', actorId: 12, action: 'created', version: 1, stage: null, comment: null },
+      { at: hoursAgo(1), actorName: '李明', actorId: 12, action: 'submitted', version: 1, stage: null, comment: null },
     ],
     ...overrides,
   };

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import { Button, Dialog, Toast } from '@nutui/nutui-react-taro';
 import type { Me } from '../../../core/api/auth';
 import type { StaffPost } from '../../../core/api/posts';
-import { REVIEW_STAGE_LABELS, type ReviewStage } from '../../../core/posts';
+import { REVIEW_STAGE_LABELS, STAGE_OF_STATUS, type ReviewStage } from '../../../core/posts';
 import { adminPostsApi } from '../../../services/api';
 import { errorMessage } from '../../../services/api-error';
 import { openPostEditor } from '../../../services/navigation';
@@ -58,6 +58,15 @@ export function ReviewDesk({ post, user, onChanged, toastId }: ReviewDeskProps) 
     Toast.show(toastId, { content: '文章已撤回', icon: 'success' });
   }
 
+  const pendingStage = STAGE_OF_STATUS[post.status];
+  if (offered.alreadyReviewed && pendingStage) {
+    // 三审三校 needs three different people: say so instead of offering a button the server refuses.
+    return (
+      <View className="ywk-review-actions ywk-review-actions--note">
+        您已审核过这一稿，{REVIEW_STAGE_LABELS[pendingStage]}需由其他审核人员完成。
+      </View>
+    );
+  }
   if (!stage && !offered.unpublish && !offered.edit) return null;
 
   return (
