@@ -300,6 +300,36 @@ describeEachEngine('三审三校: drafting, review and publishing', (ctx) => {
     expect(revised.json()).toMatchObject({ status: 'draft', version: 2, publishedAt: null, unpublishedReason: null });
   });
 
+  it('lists the published posts an approver may withdraw, newest first, page by page, without withdrawn ones', async () => {
+    const publishedRoom = await openNewsroom(ctx(), '已发布');
+    const listed = async (who: Session, extra = '') => {
+      const response = await ctx().request(who, { method: 'GET', url: `/api/admin/posts?scope=published${extra}` });
+      expect(response.statusCode).toBe(200);
+      return response.json() as { items: { id: number; status: string }[]; nextCursor: string | null };
+    };
+    const older = await publishPost(ctx(), publishedRoom);
+    ctx().clock.advance(MINUTE);
+    const newer = await publishPost(ctx(), publishedRoom);
+    ctx().clock.advance(MINUTE);
+    const withdrawn = await publishPost(ctx(), publishedRoom);
+    const unpublished = await ctx().request(publishedRoom.approver, {
+      method: 'POST',
+      url: `/api/admin/posts/${withdrawn.id}/unpublish`,
+      payload: { reason: '内容需更新' },
+    });
+    expect(unpublished.statusCode).toBe(200);
+
+    const firstPage = await listed(publishedRoom.approver, '&limit=1');
+    expect(firstPage.items.map((item) => item.id)).toEqual([newer.id]);
+    const secondPage = await listed(publishedRoom.approver, `&limit=1&cursor=${encodeURIComponent(firstPage.nextCursor!)}`);
+    expect(secondPage.items.map((item) => item.id)).toEqual([older.id]);
+    const all = (await listed(publishedRoom.approver, '&limit=50')).items;
+    expect(all.every((item) => item.status === 'published')).toBe(true);
+    expect(all.map((item) => item.id)).not.toContain(withdrawn.id);
+    // A reviewer cannot withdraw posts, so has nothing in this list.
+    expect((await listed(publishedRoom.firstReviewer)).items).toEqual([]);
+  });
+
   it('lists my posts newest change first, and a review queue per stage without my own or already approved posts', async () => {
     const queueRoom = await openNewsroom(ctx(), '队列');
     const queueOf = async (who: Session, stage = '') =>

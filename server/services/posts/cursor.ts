@@ -22,7 +22,7 @@ export interface InstantKey {
   id: number;
 }
 
-export type InstantCursorKind = 'study' | 'mine' | 'queue';
+export type InstantCursorKind = 'study' | 'mine' | 'queue' | 'published';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const MAX_ID = 2147483647;

@@ -101,9 +101,42 @@ function toStaffSummary(row: StaffListRow) {
   };
 }
 
-/** 我的稿件 or 待我审核, one keyset page. */
+/** 我的稿件, 待我审核 or 已发布, one keyset page. */
 export async function listStaffPosts(db: Kysely<Database>, query: StaffPostListQuery, actor: StaffActor): Promise<StaffPostPage> {
-  return query.scope === 'mine' ? listMyPosts(db, query, actor) : listReviewQueue(db, query, actor);
+  switch (query.scope) {
+    case 'mine':
+      return listMyPosts(db, query, actor);
+    case 'queue':
+      return listReviewQueue(db, query, actor);
+    case 'published':
+      return listPublishedPosts(db, query, actor);
+  }
+}
+
+/** Units where the actor holds one of the roles: all of them when held for the street. */
+function unitScope(actor: StaffActor, roles: readonly string[]): 'all' | number[] {
+  const grants = actor.grants.filter((grant) => roles.includes(grant.role));
+  if (grants.some((grant) => grant.unitId === actor.streetId)) return 'all';
+  return grants.map((grant) => grant.unitId);
+}
+
+/** Roles that may withdraw (撤回) a published post; the review state machine decides the same. */
+const UNPUBLISHER_ROLES = ['approver', 'admin'] as const;
+
+/**
+ * Published posts an approver or admin may withdraw, newest publication first; scheduled posts
+ * not yet public are included, since withdrawing one before it goes out is the same decision.
+ */
+async function listPublishedPosts(db: Kysely<Database>, query: StaffPostListQuery, actor: StaffActor): Promise<StaffPostPage> {
+  const scope = unitScope(actor, UNPUBLISHER_ROLES);
+  if (scope !== 'all' && scope.length === 0) return { items: [], nextCursor: null };
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const after = query.cursor === undefined ? null : decodeInstantCursor('published', query.cursor);
+  let published = staffPostList(db).where('posts.status', '=', 'published').where('posts.publish_at', 'is not', null);
+  if (scope !== 'all') published = published.where('posts.unit_id', 'in', scope);
+  if (after) published = published.where((eb) => eb(eb.refTuple('posts.publish_at', 'posts.id'), '<', eb.tuple(after.at, after.id)));
+  const rows = await published.orderBy('posts.publish_at', 'desc').orderBy('posts.id', 'desc').limit(limit + 1).execute();
+  return pageOf(rows, limit, toStaffSummary, (row) => encodeInstantCursor('published', { at: row.publish_at!, id: row.id }));
 }
 
 /** Posts I wrote, in any status, most recently changed first. */
@@ -122,10 +155,7 @@ async function listMyPosts(db: Kysely<Database>, query: StaffPostListQuery, acto
  * else the communities it is held for; empty when not held at all.
  */
 function stageScope(actor: StaffActor, stage: ReviewStage): 'all' | number[] {
-  const role = STAGE_ROLE[stage];
-  const grants = actor.grants.filter((grant) => grant.role === role);
-  if (grants.some((grant) => grant.unitId === actor.streetId)) return 'all';
-  return grants.map((grant) => grant.unitId);
+  return unitScope(actor, [STAGE_ROLE[stage]]);
 }
 
 /**

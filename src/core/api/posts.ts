@@ -194,8 +194,8 @@ export type StaffPost = Static<typeof StaffPost>;
 
 export const StaffPostListQuery = Type.Object(
   {
-    /** mine: my drafts and posts; queue: posts waiting for a stage I may review. */
-    scope: Type.Union([Type.Literal('mine'), Type.Literal('queue')]),
+    /** mine: my drafts and posts; queue: posts waiting for a stage I may review; published: posts I may withdraw. */
+    scope: Type.Union([Type.Literal('mine'), Type.Literal('queue'), Type.Literal('published')]),
     stage: Type.Optional(ReviewStageSchema),
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(PageLimit),

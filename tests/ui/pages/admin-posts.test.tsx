@@ -80,6 +80,22 @@ describe('稿件与审核', () => {
     expect(screen.queryByText('写新稿件')).not.toBeInTheDocument();
   });
 
+  it('gives an approver a tab of published posts to open and withdraw', async () => {
+    saveSession(sessionFor(streetApprover));
+    const published = staffPost({ id: 60, title: '学习贯彻党的二十大精神', status: 'published' });
+    const api = fakeApi().on('GET', '/api/admin/posts', (request) =>
+      request.query.scope === 'published' ? reply(200, staffPostPage([published])) : reply(200, staffPostPage([])),
+    );
+
+    render(<StaffPostsPage />);
+    expect(texts('.nut-tabs-titles-item')).toEqual(['待终审', '已发布']);
+    fireEvent.click(screen.getByText('已发布'));
+    fireEvent.click(await screen.findByText('学习贯彻党的二十大精神'));
+
+    expect(api.requestsTo('GET', '/api/admin/posts').at(-1)?.query).toEqual({ scope: 'published', limit: '20' });
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/review/index?id=60' }));
+  });
+
   it('loads the list again when the user comes back from a post', async () => {
     saveSession(sessionFor(communityEditor));
     const api = fakeApi().on(

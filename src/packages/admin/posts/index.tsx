@@ -11,24 +11,32 @@ import { SignedOutPrompt } from '../../../components/signed-out-prompt';
 import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
 import { useSession } from '../../../hooks/use-session';
 import { openPostEditor } from '../../../services/navigation';
-import { editorUnits, reviewStagesOf } from '../../../services/staff-access';
+import { editorUnits, mayUnpublish, reviewStagesOf } from '../../../services/staff-access';
 import { type StaffPostScope, StaffPostList } from '../shared/staff-post-list';
 import './index.scss';
 
-type StaffTab = 'mine' | ReviewStage;
+type StaffTab = 'mine' | ReviewStage | 'published';
 
 function scopeOf(tab: StaffTab): StaffPostScope {
-  return tab === 'mine' ? { scope: 'mine' } : { scope: 'queue', stage: tab };
+  if (tab === 'mine' || tab === 'published') return { scope: tab };
+  return { scope: 'queue', stage: tab };
 }
 
 function tabTitle(tab: StaffTab): string {
-  return tab === 'mine' ? '我的稿件' : `待${REVIEW_STAGE_LABELS[tab]}`;
+  if (tab === 'mine') return '我的稿件';
+  if (tab === 'published') return '已发布';
+  return `待${REVIEW_STAGE_LABELS[tab]}`;
 }
 
 function StaffDesk({ user }: { user: Me }) {
   const writes = editorUnits(user).length > 0;
-  // Editors see their own posts; reviewers and approvers the stages they may decide.
-  const tabs: StaffTab[] = [...(writes ? (['mine'] as const) : []), ...reviewStagesOf(user)];
+  // Editors see their own posts; reviewers and approvers the stages they may decide; approvers and
+  // admins also the published posts they may withdraw.
+  const tabs: StaffTab[] = [
+    ...(writes ? (['mine'] as const) : []),
+    ...reviewStagesOf(user),
+    ...(mayUnpublish(user) ? (['published'] as const) : []),
+  ];
   const [tab, setTab] = useState<StaffTab | undefined>(tabs[0]);
 
   if (!tab) {
@@ -36,7 +44,7 @@ function StaffDesk({ user }: { user: Me }) {
       <EmptyState
         icon={<Tips />}
         title="没有要处理的稿件"
-        description="您不负责写稿或审稿。要撤回已发布的文章，请在“微课堂”中打开文章，点“稿件管理”。"
+        description="您不负责写稿或审稿。"
       />
     );
   }

@@ -20,13 +20,13 @@ import './staff-post-list.scss';
 
 type StaffPostSummary = StaffPostPage['items'][number];
 
-/** 我的稿件, or the posts waiting for one review stage (待我审核). */
-export type StaffPostScope = { scope: 'mine' } | { scope: 'queue'; stage: ReviewStage };
+/** 我的稿件, the posts waiting for one review stage (待我审核), or the published ones (已发布). */
+export type StaffPostScope = { scope: 'mine' } | { scope: 'queue'; stage: ReviewStage } | { scope: 'published' };
 
 const TOAST_ID = 'staff-post-list-toast';
 
 function scopeKey(scope: StaffPostScope): string {
-  return scope.scope === 'mine' ? 'mine' : `queue:${scope.stage}`;
+  return scope.scope === 'queue' ? `queue:${scope.stage}` : scope.scope;
 }
 
 function open(post: StaffPostSummary, scope: StaffPostScope) {
@@ -45,6 +45,9 @@ function describe(post: StaffPostSummary): string {
 function NothingHere({ scope }: { scope: StaffPostScope }) {
   if (scope.scope === 'mine') {
     return <EmptyState icon={<Order />} title="还没有稿件" description="点下方“写新稿件”，写好后提交审核。" />;
+  }
+  if (scope.scope === 'published') {
+    return <EmptyState icon={<Order />} title="还没有已发布的文章" description="稿件通过终审后，会在这里显示。" />;
   }
   return (
     <EmptyState
