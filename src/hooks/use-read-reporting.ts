@@ -8,8 +8,9 @@ import { newNonce } from '../services/nonce';
 /**
  * 学习记录: while a post is on screen, reports the time read every READ_HEARTBEAT_SECONDS, and
  * once more when the page is hidden or closed; nothing while it is hidden. Pass null as `postId`
- * when nothing should be reported (signed out, post not loaded). Returns the server's latest
- * answer: seconds credited, whether the post counts as studied, and the points it earned.
+ * when nothing should be reported (signed out, post not loaded). Returns the reader's progress,
+ * first as loaded on opening, then the server's answer to the latest report: seconds credited,
+ * whether the post counts as studied, and the points it earned.
  */
 export function useReadReporting(postId: number | null): ReadProgress | null {
   const [progress, setProgress] = useState<ReadProgress | null>(null);
@@ -39,6 +40,22 @@ export function useReadReporting(postId: number | null): ReadProgress | null {
       },
     );
   }, []);
+
+  // What was read before, shown on opening the post; any report's answer is newer and wins.
+  useEffect(() => {
+    if (postId === null) return undefined;
+    let current = true;
+    postsApi.readProgress(postId).then(
+      (earlier) => {
+        if (current) setProgress((shownProgress) => shownProgress ?? earlier);
+      },
+      // Without it the page still counts reading; the first report's answer shows the progress.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [postId]);
 
   useDidShow(() => setShown(true));
   useDidHide(() => setShown(false));

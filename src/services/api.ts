@@ -96,6 +96,8 @@ export const postsApi = {
 
   reportRead: (id: number, body: ReadReportBody) =>
     request<ReadProgress>({ method: 'POST', path: `/api/posts/${id}/reads`, body }),
+
+  readProgress: (id: number) => request<ReadProgress>({ method: 'GET', path: `/api/posts/${id}/reads/mine` }),
 };
 
 /** 我的学习: study totals, 学习积分 and the studied posts. */

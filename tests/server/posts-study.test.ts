@@ -89,6 +89,21 @@ describeEachEngine('学习记录 and 学习积分', (ctx) => {
     expect(more).toMatchObject({ seconds: 35, studied: true, points: POINTS_PER_STUDIED_POST, todayPoints: POINTS_PER_STUDIED_POST });
   });
 
+  it('answers my progress on a post when I open it again, without crediting any time', async () => {
+    const reader = await ctx().login('resident', '读者戊');
+    const postId = await newPost();
+    const mine = (who: Session | null, id = postId) => ctx().request(who, { method: 'GET', url: `/api/posts/${id}/reads/mine` });
+
+    expect((await mine(reader)).json()).toMatchObject({ postId, seconds: 0, studied: false, points: 0, requiredSeconds: MIN_STUDY_SECONDS });
+    await progress(reader, postId, READ_HEARTBEAT_SECONDS);
+    ctx().clock.advance(HOUR);
+    expect((await mine(reader)).json()).toMatchObject({ seconds: READ_HEARTBEAT_SECONDS, studied: false });
+    expect((await mine(reader)).json()).toMatchObject({ seconds: READ_HEARTBEAT_SECONDS });
+
+    expect((await mine(null)).statusCode).toBe(401);
+    expect((await mine(reader, 99999999)).json()).toMatchObject({ code: 'not_found' });
+  });
+
   it('gives no points today for a post studied yesterday', async () => {
     const reader = await ctx().login('resident', '读者戊');
     const postId = await newPost();

@@ -4,7 +4,7 @@ import { PostDetail, PostListQuery, PostPage, ReadProgress, ReadReportBody } fro
 import { callerOf } from '../../plugins/auth';
 import { loadPostDetail } from '../../services/posts/detail';
 import { listFeed } from '../../services/posts/feed';
-import { recordRead } from '../../services/posts/reads';
+import { loadReadProgress, recordRead } from '../../services/posts/reads';
 import { errorResponses } from '../schemas';
 
 /** 云上微课堂 for residents: the feed, a post, and reading reports for 学习积分. */
@@ -41,6 +41,21 @@ const posts: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => loadPostDetail(app.db, request.params.id, app.now()),
+  );
+
+  app.get(
+    '/api/posts/:id/reads/mine',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['posts'],
+        summary: '我对这篇文章的学习进度',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: { 200: ReadProgress, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => loadReadProgress(app.db, callerOf(request).userId, request.params.id, app.now()),
   );
 
   app.post(

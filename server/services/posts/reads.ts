@@ -137,9 +137,19 @@ function advanceCreditMark(previous: string | null, now: Date, credited: number)
   return new Date(Math.max(now.getTime(), Date.parse(previous) + credited * 1000)).toISOString();
 }
 
+/** A reader's progress on one post so far, for the detail page to show on opening it. */
+export async function loadReadProgress(db: Kysely<Database>, userId: number, postId: number, now: Date): Promise<ReadProgress> {
+  // One snapshot, so the seconds, the studied mark and today's points agree with one another.
+  return db.transaction().execute(async (trx) => {
+    const post = await loadReadablePost(trx, postId, now);
+    const days = await loadReadDays(trx, userId, postId);
+    return progressOf(trx, { userId, postId }, post.requiredSeconds, days, shanghaiDay(now));
+  });
+}
+
 async function progressOf(
   trx: Transaction<Database>,
-  report: ReadReport,
+  report: { userId: number; postId: number },
   requiredSeconds: number,
   days: readonly ReadDay[],
   day: string,

@@ -79,6 +79,17 @@ describe('文章详情', () => {
     expect(container.querySelector('.ywk-post-article__body img')).toHaveStyle({ maxWidth: '100%' });
   });
 
+  it('shows on opening how much of the post the reader already studied', async () => {
+    saveSession(sessionFor(resident));
+    fakeApi()
+      .on('GET', '/api/posts/5', reply(200, post))
+      .on('GET', '/api/posts/5/reads/mine', reply(200, readProgress({ postId: 5, seconds: 12 })));
+
+    render(<PostDetailPage />);
+
+    expect(await screen.findByText('已学习 12 秒 / 需 20 秒')).toBeInTheDocument();
+  });
+
   it('reports reading time every 15 seconds with a fresh nonce, and shows the progress, then completion', async () => {
     jest.useFakeTimers();
     saveSession(sessionFor(resident));
