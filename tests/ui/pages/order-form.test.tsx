@@ -53,7 +53,8 @@ async function openForm() {
 }
 
 function chooseCommunity(name: string) {
-  fireEvent.click(screen.getByText('请选择社区'));
+  // The first field's cell names the chosen community, or asks for one.
+  fireEvent.click(document.querySelector('.ywk-order-form__field .nut-cell') as HTMLElement);
   fireEvent.click(screen.getByRole('button', { name }));
 }
 
@@ -90,7 +91,16 @@ describe('点单 form', () => {
     expect(api.requestsTo('POST', '/api/talk-requests')).toHaveLength(0);
   });
 
-  it('asks for a community before sending', async () => {
+  it('starts with the resident’s own community chosen, and its venues offered', async () => {
+    orderServer();
+    await openForm();
+
+    expect(screen.getByText('惠阳社区')).toBeInTheDocument();
+    expect(screen.getByText('老年活动室（可容纳 40 人）')).toBeInTheDocument();
+  });
+
+  it('asks for a community before sending when the user has none on record', async () => {
+    saveSession(sessionFor({ ...resident, community: null }));
     const api = orderServer();
     await openForm();
 

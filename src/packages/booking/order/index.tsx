@@ -30,7 +30,7 @@ async function loadChoices(topicId: number | null): Promise<OrderChoices> {
   return { topic, communities: places.communities };
 }
 
-function OrderContent({ topicId }: { topicId: number | null }) {
+function OrderContent({ topicId, homeCommunityId }: { topicId: number | null; homeCommunityId: number | null }) {
   const [choices, reload] = useRemote(() => loadChoices(topicId), topicId);
   if (choices.status === 'loading') return <ListSkeleton cards={3} />;
   if (choices.status === 'error') return <ErrorState error={choices.error} onRetry={reload} />;
@@ -38,7 +38,7 @@ function OrderContent({ topicId }: { topicId: number | null }) {
   return (
     <>
       <OrderTopic topic={topic} />
-      <OrderForm topic={topic} communities={communities} />
+      <OrderForm topic={topic} communities={communities} homeCommunityId={homeCommunityId} />
     </>
   );
 }
@@ -60,7 +60,7 @@ export default function TalkOrderPage() {
 
   let content;
   if (session) {
-    content = <OrderContent topicId={topicId} />;
+    content = <OrderContent topicId={topicId} homeCommunityId={session.user.community?.id ?? null} />;
   } else if (signingIn) {
     content = <LoadingState text="正在登录…" />;
   } else {

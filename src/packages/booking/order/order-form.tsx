@@ -36,6 +36,8 @@ interface PickingTime {
 interface OrderFormProps {
   topic: Topic;
   communities: Community[];
+  /** The resident's own community, chosen to start with: most order a talk where they live. */
+  homeCommunityId?: number | null;
 }
 
 function issueFor(issues: OrderIssue[], field: string): string | undefined {
@@ -64,8 +66,11 @@ function Problem({ message }: { message?: string }) {
 }
 
 /** 点单: where, when (one to three windows), for whom; checked by the same rules as the server. */
-export function OrderForm({ topic, communities }: OrderFormProps) {
-  const [communityId, setCommunityId] = useState<number | null>(communities.length === 1 ? communities[0].id : null);
+export function OrderForm({ topic, communities, homeCommunityId }: OrderFormProps) {
+  const [communityId, setCommunityId] = useState<number | null>(() => {
+    if (communities.length === 1) return communities[0].id;
+    return communities.some((candidate) => candidate.id === homeCommunityId) ? (homeCommunityId as number) : null;
+  });
   const [venueChoice, setVenueChoice] = useState<number>(COMMUNITY_ARRANGES);
   const [windows, setWindows] = useState<OrderWindow[]>(() => {
     const start = tomorrowMorning(new Date());
