@@ -15,6 +15,7 @@ import adminStaffRoutes from './routes/admin/staff';
 import adminTalkRequestRoutes from './routes/admin/talk-requests';
 import bookingRoutes from './routes/booking';
 import authRoutes from './routes/auth';
+import checkinLinkRoutes from './routes/checkin-link';
 import checkinRoutes from './routes/checkins';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
@@ -73,6 +74,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(bookingRoutes);
   await app.register(adminTalkRequestRoutes);
   await app.register(checkinRoutes);
+  await app.register(checkinLinkRoutes);
 
   if (options.offerSweep ?? !options.now) await app.register(offerSweepPlugin);
 

@@ -56,6 +56,7 @@ import type {
   SpeakerTalkList,
   TalkCalendar,
   TalkCalendarQuery,
+  TalkDetail,
   TalkRequestBody,
   TalkRequestPage,
   TalkRequestView,
@@ -178,6 +179,9 @@ export const speakerApi = {
 export const talksApi = {
   calendar: (query: TalkCalendarQuery) =>
     request<TalkCalendar>({ method: 'GET', path: '/api/talks', query, authenticated: false }),
+
+  // One talk with the viewer's own state (registered, may rate); needs a signed-in viewer.
+  get: (talkId: number) => request<TalkDetail>({ method: 'GET', path: `/api/talks/${talkId}` }),
 
   register: (talkId: number) =>
     request<RegistrationResult>({ method: 'POST', path: `/api/talks/${talkId}/registrations`, body: {} }),

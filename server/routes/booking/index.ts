@@ -18,6 +18,7 @@ import {
   SpeakerTalkList,
   TalkCalendar,
   TalkCalendarQuery,
+  TalkDetail,
   TalkRequestBody,
   TalkRequestPage,
   TalkRequestView,
@@ -30,6 +31,7 @@ import { acceptOffer } from '../../services/booking/accept';
 import { listCommunities, listMyRequests, listTopics } from '../../services/booking/catalog';
 import { cancelTalkRequest, declineOffer, submitTalkRequest, viewTalkRequest } from '../../services/booking/offers';
 import { listSpeakerOffers, loadSpeakerProfile, speakerOf, updateSpeakerProfile } from '../../services/booking/speaker';
+import { viewTalk } from '../../services/booking/talk-detail';
 import { cancelRegistration, listSpeakerTalks, listTalkCalendar, markTalkHeld, rateTalk, registerForTalk } from '../../services/booking/talks';
 import { listNotifications } from '../../services/notifications';
 import type { StaffActor } from '../../services/staff';
@@ -165,6 +167,17 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { ...tags, summary: '宣讲日历', querystring: TalkCalendarQuery, response: { 200: TalkCalendar, ...errorResponses(400) } },
     },
     async (request) => listTalkCalendar(app.db, request.query, app.now()),
+  );
+
+  // Public like the calendar it is opened from; a signed-in viewer also learns what they may do
+  // there (我要参加, 评单), since the auth plugin reads a token on public routes when one is sent.
+  app.get(
+    '/api/talks/:id',
+    {
+      config: { auth: 'public' },
+      schema: { ...tags, summary: '宣讲详情', params: IdParams, response: { 200: TalkDetail, ...errorResponses(400, 404) } },
+    },
+    async (request) => viewTalk(app.db, request.params.id, request.caller?.userId ?? null, app.now()),
   );
 
   app.post(

@@ -14,7 +14,8 @@ const DAY_MS = 24 * 3600_000;
 /** The public calendar answers a bounded range, so one call never reads the whole history. */
 const MAX_RANGE_DAYS = 62;
 
-function strip<T extends { requestId: unknown; speakerId: unknown; unitId: unknown }>(talk: T) {
+/** A talk summary without the ids the public shape leaves out. */
+export function strip<T extends { requestId: unknown; speakerId: unknown; unitId: unknown }>(talk: T) {
   const { requestId: _request, speakerId: _speaker, unitId: _unit, ...summary } = talk;
   return summary;
 }
@@ -122,6 +123,38 @@ export async function markTalkHeld(db: Kysely<Database>, talkId: number, actor: 
   return strip(summary);
 }
 
+/** Where one person stands towards one talk: what 评单 and the talk page need to know. */
+export interface TalkStanding {
+  /** The request (点单) the talk came from, if any. */
+  request: { id: number; requester_id: number; status: string } | undefined;
+  isRequester: boolean;
+  /** Has an active (not cancelled) registration. */
+  registered: boolean;
+  /** May rate the talk once it is held: its requester, someone registered, or someone checked in. */
+  mayRate: boolean;
+}
+
+/** The one place the 评单 eligibility rule lives; rateTalk enforces it, the talk page shows it. */
+export async function standingAtTalk(db: Kysely<Database>, talk: { id: number; requestId: number | null }, userId: number): Promise<TalkStanding> {
+  const request = talk.requestId !== null
+    ? await db.selectFrom('talk_requests').select(['id', 'requester_id', 'status']).where('id', '=', talk.requestId).executeTakeFirst()
+    : undefined;
+  const isRequester = request?.requester_id === userId;
+  const registration = await db
+    .selectFrom('registrations')
+    .select('id')
+    .where('talk_id', '=', talk.id)
+    .where('user_id', '=', userId)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
+  const registered = registration !== undefined;
+  // The check-in table is only read when nothing cheaper already settled it.
+  const checkedIn = isRequester || registered
+    ? false
+    : (await db.selectFrom('checkins').select('id').where('talk_id', '=', talk.id).where('user_id', '=', userId).executeTakeFirst()) !== undefined;
+  return { request, isRequester, registered, mayRate: isRequester || registered || checkedIn };
+}
+
 /**
  * 评单: once per person per talk, after it was held, by its requester, someone who registered, or
  * someone checked in. The requester's rating moves the request to rated. Ratings feed matching.
@@ -129,15 +162,8 @@ export async function markTalkHeld(db: Kysely<Database>, talkId: number, actor: 
 export async function rateTalk(db: Kysely<Database>, talkId: number, userId: number, input: FeedbackBody, now: Date): Promise<FeedbackResult> {
   const talk = await loadTalk(db, talkId);
   if (talk.status !== 'held') throw new AppError('talk_wrong_state', { talkId, status: talk.status });
-  const request = talk.request_id !== null
-    ? await db.selectFrom('talk_requests').select(['id', 'requester_id', 'status']).where('id', '=', talk.request_id).executeTakeFirst()
-    : undefined;
-  const isRequester = request?.requester_id === userId;
-  if (!isRequester) {
-    const registered = await db.selectFrom('registrations').select('id').where('talk_id', '=', talkId).where('user_id', '=', userId).where('cancelled_at', 'is', null).executeTakeFirst();
-    const checkedIn = registered ? undefined : await db.selectFrom('checkins').select('id').where('talk_id', '=', talkId).where('user_id', '=', userId).executeTakeFirst();
-    if (!registered && !checkedIn) throw new AppError('not_attendee', { talkId });
-  }
+  const { request, isRequester, mayRate } = await standingAtTalk(db, { id: talk.id, requestId: talk.request_id }, userId);
+  if (!mayRate) throw new AppError('not_attendee', { talkId });
   const already = await db.selectFrom('feedback').select('id').where('talk_id', '=', talkId).where('user_id', '=', userId).executeTakeFirst();
   if (already) throw new AppError('already_rated', { talkId });
   let requestStatus: TalkRequestStatus | null = (request?.status as TalkRequestStatus | undefined) ?? null;

@@ -257,3 +257,24 @@ export const NotificationView = Type.Object({
 });
 export const NotificationPage = Type.Object({ items: Type.Array(NotificationView), nextBefore: Type.Union([Type.Integer(), Type.Null()]) });
 export type NotificationPage = Static<typeof NotificationPage>;
+
+/**
+ * One talk as the signed-in viewer sees it: the summary, and what this viewer may do there. The
+ * server works the flags out by the rules it enforces, so the page never guesses.
+ */
+export const TalkDetail = Type.Composite([
+  TalkSummary,
+  Type.Object({
+    /** Has an active (not cancelled) registration. */
+    registered: Type.Boolean(),
+    /** The viewer's own 评单, once given. */
+    myRating: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()]),
+    /** Held, the viewer may rate it (requester, registered or checked in) and has not yet. */
+    canRate: Type.Boolean(),
+    /** Scheduled, not started, not full, and the viewer is not registered yet. */
+    canRegister: Type.Boolean(),
+    /** The viewer ordered this talk (点单). */
+    isRequester: Type.Boolean(),
+  }),
+]);
+export type TalkDetail = Static<typeof TalkDetail>;

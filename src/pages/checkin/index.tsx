@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Cell } from '@nutui/nutui-react-taro';
+import { Button, Cell, Toast } from '@nutui/nutui-react-taro';
 import { Checked } from '@nutui/icons-react-taro';
 import type { MyCheckins, TodayTalks } from '../../core/api/checkin';
 import { formatDateTime, inShanghai } from '../../core/time';
@@ -12,14 +12,81 @@ import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { SignedOutPrompt } from '../../components/signed-out-prompt';
 import { useAccountSignIn } from '../../hooks/use-account-sign-in';
+import { useQueuedCheckins } from '../../hooks/use-queued-checkins';
 import { useRemote } from '../../hooks/use-remote';
 import { useSession } from '../../hooks/use-session';
 import { checkinApi } from '../../services/api';
+import { openTalk } from '../../services/booking-navigation';
 import { PAGES } from '../../services/navigation';
+import { dismissOutcomes, queuedTitle, syncQueue } from '../../services/offline-queue';
 import './index.scss';
 
 /** How many past check-ins the tab shows; the rest are history nobody scrolls to. */
 const RECENT_CHECKINS = 10;
+
+const TOAST_ID = 'checkin-tab-toast';
+
+/** Scans kept on the phone while the network was down, and what the server said to the ones sent since. */
+function QueuedCheckinList() {
+  const { pending, outcomes, syncing } = useQueuedCheckins();
+  if (pending.length === 0 && outcomes.length === 0) return null;
+
+  async function syncNow() {
+    const report = await syncQueue();
+    if (report.remaining === 0) {
+      Toast.show(TOAST_ID, { content: '已全部同步', icon: 'success' });
+    } else {
+      Toast.show(TOAST_ID, { content: `还有 ${report.remaining} 条没有送到，网络恢复后会自动再试`, icon: 'fail' });
+    }
+  }
+
+  return (
+    <>
+      {pending.length > 0 ? (
+        <>
+          <View className="ywk-section-title">待同步</View>
+          <View className="ywk-queue-hint">没有网络时扫的码先存在手机上，网络恢复后会自动补签到，请不要重复扫码</View>
+          <Cell.Group>
+            {pending.map((entry) => (
+              <Cell
+                key={entry.nonce}
+                className="ywk-queued-checkin"
+                title={queuedTitle(entry)}
+                description={`扫码于 ${formatDateTime(entry.scannedAt)}${entry.lastError ? ` · ${entry.lastError}` : ''}`}
+                extra={<View className="ywk-queued-checkin__status">待同步</View>}
+              />
+            ))}
+          </Cell.Group>
+          <View className="ywk-queue-actions">
+            <Button type="primary" block loading={syncing} disabled={syncing} onClick={syncNow}>
+              {syncing ? '正在同步…' : '立即同步'}
+            </Button>
+          </View>
+        </>
+      ) : null}
+      {outcomes.length > 0 ? (
+        <>
+          <View className="ywk-section-title">同步结果</View>
+          <Cell.Group>
+            {outcomes.map((outcome) => (
+              <Cell
+                key={outcome.nonce}
+                className={`ywk-sync-outcome ywk-sync-outcome--${outcome.accepted ? 'accepted' : 'refused'}`}
+                title={outcome.title}
+                description={outcome.accepted ? `离线签到已同步：${outcome.message}` : `离线签到没有成功：${outcome.message}`}
+              />
+            ))}
+          </Cell.Group>
+          <View className="ywk-queue-actions">
+            <Button fill="outline" block onClick={dismissOutcomes}>
+              知道了
+            </Button>
+          </View>
+        </>
+      ) : null}
+    </>
+  );
+}
 
 function TodayTalkList({ today }: { today: TodayTalks }) {
   if (today.items.length === 0) {
@@ -60,6 +127,8 @@ function CheckinRecordList({ record }: { record: MyCheckins }) {
           className="ywk-checkin-record"
           title={checkin.talk.title}
           description={`${checkin.talk.venueName} · 签到于 ${formatDateTime(checkin.checkedInAt)}`}
+          clickable
+          onClick={() => openTalk(checkin.talk.id)}
         />
       ))}
     </Cell.Group>
@@ -77,9 +146,21 @@ function SignedInCheckin({ userId }: { userId: number }) {
   const [today, reloadToday] = useRemote(checkinApi.todayTalks, `${userId}:${shown}`);
   const [record, reloadRecord] = useRemote(checkinApi.myCheckins, `${userId}:${shown}`);
 
+  // A queued scan the sync just got through shows up as 已签到 and in the record.
+  const { outcomes } = useQueuedCheckins();
+  const newestOutcome = outcomes[0]?.nonce;
+  const seenOutcome = useRef(newestOutcome);
+  useEffect(() => {
+    if (newestOutcome === undefined || newestOutcome === seenOutcome.current) return;
+    seenOutcome.current = newestOutcome;
+    reloadToday();
+    reloadRecord();
+  }, [newestOutcome, reloadToday, reloadRecord]);
+
   return (
     <>
       <CheckinEntry />
+      <QueuedCheckinList />
       <View className="ywk-section-title">今天的宣讲</View>
       {today.status === 'loading' ? <ListSkeleton cards={1} /> : null}
       {today.status === 'error' ? <ErrorState error={today.error} onRetry={reloadToday} /> : null}
@@ -113,5 +194,10 @@ export default function CheckinPage() {
     // 签到 is recorded under the attendee's name, so there is nothing to do here before signing in.
     content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
   }
-  return <PageShell>{content}</PageShell>;
+  return (
+    <PageShell>
+      {content}
+      <Toast id={TOAST_ID} />
+    </PageShell>
+  );
 }

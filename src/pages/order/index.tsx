@@ -10,7 +10,7 @@ import { PageShell } from '../../components/page-shell';
 import { useRemote } from '../../hooks/use-remote';
 import { useSession } from '../../hooks/use-session';
 import { bookingApi } from '../../services/api';
-import { openMyRequests, openOrderForm } from '../../services/booking-navigation';
+import { openMyRequests, openOrderForm, openTalkCalendar } from '../../services/booking-navigation';
 import { openLoginPage } from '../../services/navigation';
 import './index.scss';
 
@@ -53,7 +53,11 @@ export default function OrderPage() {
 
   return (
     <PageShell>
-      <Cell title="我的点单" description="查看点单进度" clickable onClick={() => (session ? openMyRequests() : openLoginPage()).catch(() => undefined)} />
+      <Cell.Group>
+        <Cell title="我的点单" description="查看点单进度" clickable onClick={() => (session ? openMyRequests() : openLoginPage()).catch(() => undefined)} />
+        {/* The calendar is public: anyone may look before signing in to join. */}
+        <Cell title="宣讲日历" description="看看近期各社区的宣讲，报名参加" clickable onClick={() => openTalkCalendar().catch(() => undefined)} />
+      </Cell.Group>
       {menu.status === 'loading' ? <ListSkeleton /> : null}
       {menu.status === 'error' ? <ErrorState error={menu.error} onRetry={reload} /> : null}
       {menu.status === 'ready' && menu.data.topics.length === 0 ? (

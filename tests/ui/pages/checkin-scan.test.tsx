@@ -1,5 +1,6 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import CheckinScanPage from '../../../src/packages/checkin/scan/index';
+import { QUEUE_LIMIT, queueScan, queuedCheckins, syncQueue } from '../../../src/services/offline-queue';
 import { clearSession, saveSession } from '../../../src/services/session';
 import { codeUrl, talk } from '../support/checkin-fixtures';
 import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
@@ -162,8 +163,85 @@ describe('check-in page', () => {
     Reflect.deleteProperty(window, 'wx');
   });
 
-  it('shows 网络不给力 with 重试 when the network fails, and retries the same attempt', async () => {
+  it('saves the scan for later when the network fails, and says so', async () => {
+    const api = fakeApi().on('POST', '/api/checkins', networkError);
+    scanned(codeUrl);
+    const before = Date.now();
+
+    render(<CheckinScanPage />);
+
+    expect(await screen.findByText('已保存，待同步')).toBeInTheDocument();
+    expect(screen.getByText('网络恢复后会自动补签到，请不要重复扫码')).toBeInTheDocument();
+    expect(screen.getByText('重试')).toBeInTheDocument();
+    const [sent] = api.requestsTo('POST', '/api/checkins');
+    const [queued] = queuedCheckins();
+    expect(queued).toMatchObject({ kind: 'scan', code: codeUrl, nonce: (sent.body as { nonce: string }).nonce });
+    // The scan time is when the page got the code, not when the queue sends it.
+    expect(Date.parse(queued.scannedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(queued.scannedAt)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('retries a saved scan now as the same attempt at its scan time, and takes it off the queue', async () => {
     const api = fakeApi().on('POST', '/api/checkins', networkError, reply(200, checkedIn));
+    scanned(codeUrl);
+
+    render(<CheckinScanPage />);
+    expect(await screen.findByText('已保存，待同步')).toBeInTheDocument();
+    const [queued] = queuedCheckins();
+    fireEvent.click(screen.getByText('重试'));
+
+    expect(await screen.findByText('签到成功')).toBeInTheDocument();
+    const [first, second] = api.requestsTo('POST', '/api/checkins');
+    expect((second.body as { nonce: string }).nonce).toBe((first.body as { nonce: string }).nonce);
+    expect(second.body).toMatchObject({ code: codeUrl, scannedAt: queued.scannedAt });
+    expect(queuedCheckins()).toEqual([]);
+  });
+
+  it('keeps the saved scan when 重试 reaches a server that cannot answer just now', async () => {
+    fakeApi().on('POST', '/api/checkins', networkError, errorReply(503, 'internal_error', '服务器开小差了'));
+    scanned(codeUrl);
+
+    render(<CheckinScanPage />);
+    expect(await screen.findByText('已保存，待同步')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('重试'));
+
+    await waitFor(() => expect(screen.getByText('已保存，待同步')).toBeInTheDocument());
+    expect(screen.queryByText('正在签到…')).not.toBeInTheDocument();
+    expect(queuedCheckins()).toHaveLength(1);
+  });
+
+  it('takes the saved scan off the queue when 重试 gets a refusal', async () => {
+    fakeApi().on('POST', '/api/checkins', networkError, errorReply(409, 'closed', '签到已结束'));
+    scanned(codeUrl);
+
+    render(<CheckinScanPage />);
+    expect(await screen.findByText('已保存，待同步')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('重试'));
+
+    expect(await screen.findByText('签到已结束')).toBeInTheDocument();
+    expect(queuedCheckins()).toEqual([]);
+  });
+
+  it('shows the answer once the queue has sent the saved scan', async () => {
+    fakeApi().on('POST', '/api/checkins', networkError, reply(200, { ...checkedIn, offline: true }));
+    scanned(codeUrl);
+
+    render(<CheckinScanPage />);
+    expect(await screen.findByText('已保存，待同步')).toBeInTheDocument();
+    await act(async () => {
+      await syncQueue();
+    });
+
+    expect(screen.getByText('签到成功')).toBeInTheDocument();
+    expect(screen.getByText('离线签到已同步')).toBeInTheDocument();
+    expect(screen.queryByText('已保存，待同步')).not.toBeInTheDocument();
+  });
+
+  it('falls back to 网络不给力 with 重试 when the scan cannot be saved', async () => {
+    for (let index = 0; index < QUEUE_LIMIT; index += 1) {
+      queueScan({ code: codeUrl, scannedAt: '2026-11-29T06:00:00.000Z', nonce: `nonce-earlier-${index}` });
+    }
+    fakeApi().on('POST', '/api/checkins', networkError, reply(200, checkedIn));
     scanned(codeUrl);
 
     render(<CheckinScanPage />);
@@ -171,8 +249,6 @@ describe('check-in page', () => {
     fireEvent.click(screen.getByText('重试'));
 
     expect(await screen.findByText('签到成功')).toBeInTheDocument();
-    const [first, second] = api.requestsTo('POST', '/api/checkins');
-    expect((second.body as { nonce: string }).nonce).toBe((first.body as { nonce: string }).nonce);
   });
 
   it('asks a signed-out attendee to sign in before sending the scan', () => {

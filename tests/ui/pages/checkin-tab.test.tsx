@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import CheckinPage from '../../../src/pages/checkin/index';
+import { queueScan, queuedCheckins, syncOutcomes } from '../../../src/services/offline-queue';
 import { clearSession, saveSession } from '../../../src/services/session';
 import { codeUrl, myCheckins, talk, todayTalk, todayTalks } from '../support/checkin-fixtures';
-import { errorReply, fakeApi, reply } from '../support/fake-api';
+import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
 import { findField } from '../support/fields';
 
@@ -111,5 +112,88 @@ describe('签到 tab', () => {
     fireEvent.click(screen.getByText('我的签到码'));
 
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/checkin/my-code/index' });
+  });
+  it('opens the talk from an entry of the check-in record', async () => {
+    saveSession(sessionFor(resident));
+    fakeApi()
+      .on('GET', '/api/me/talks/today', reply(200, todayTalks([])))
+      .on('GET', '/api/me/checkins', reply(200, myCheckins([{ talk, method: 'scan', offline: false, checkedInAt: '2026-11-29T06:25:00.000Z' }])));
+
+    render(<CheckinPage />);
+    fireEvent.click(await screen.findByText('惠阳社区党群服务中心 · 签到于 11月29日 14:25'));
+
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/talk/index?id=41' });
+  });
+
+  it('shows no 待同步 section when nothing is waiting', async () => {
+    saveSession(sessionFor(resident));
+    fakeApi()
+      .on('GET', '/api/me/talks/today', reply(200, todayTalks([])))
+      .on('GET', '/api/me/checkins', reply(200, myCheckins([])));
+
+    render(<CheckinPage />);
+    await screen.findByText('今天没有您报名的宣讲');
+
+    expect(screen.queryByText('待同步')).not.toBeInTheDocument();
+    expect(screen.queryByText('立即同步')).not.toBeInTheDocument();
+  });
+
+  it('lists scans saved offline and, on 立即同步, sends them and shows how it went', async () => {
+    saveSession(sessionFor(resident));
+    queueScan({ code: codeUrl, scannedAt: '2026-11-29T06:26:00.000Z', nonce: 'nonce-tab-1', lastError: '网络不给力，请检查网络后重试' });
+    const api = fakeApi()
+      .on('GET', '/api/me/talks/today', reply(200, todayTalks([todayTalk()])), reply(200, todayTalks([todayTalk({ checkedInAt: '2026-11-29T06:26:00.000Z' })])))
+      .on('GET', '/api/me/checkins', reply(200, myCheckins([])))
+      .on('POST', '/api/checkins', reply(200, { status: 'checked_in', talk, checkedInAt: '2026-11-29T06:26:00.000Z', offline: true }));
+
+    render(<CheckinPage />);
+    const queued = (await screen.findByText('扫码签到')).closest('.ywk-queued-checkin') as HTMLElement;
+    expect(within(queued).getByText('扫码于 11月29日 14:26 · 网络不给力，请检查网络后重试')).toBeInTheDocument();
+    expect(within(queued).getByText('待同步')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('立即同步'));
+
+    expect(await screen.findByText('离线签到已同步：签到成功')).toBeInTheDocument();
+    expect(api.requestsTo('POST', '/api/checkins')[0].body).toEqual({
+      code: codeUrl,
+      scannedAt: '2026-11-29T06:26:00.000Z',
+      nonce: 'nonce-tab-1',
+    });
+    expect(screen.queryByText('扫码签到')).not.toBeInTheDocument();
+    // The lists load again, so the talk shows as checked in.
+    await waitFor(() => expect(document.querySelector('.ywk-today-talk')).toHaveTextContent('已签到'));
+  });
+
+  it('keeps a scan waiting while the network is still down', async () => {
+    saveSession(sessionFor(resident));
+    queueScan({ code: codeUrl, scannedAt: '2026-11-29T06:26:00.000Z', nonce: 'nonce-tab-2' });
+    fakeApi()
+      .on('GET', '/api/me/talks/today', reply(200, todayTalks([])))
+      .on('GET', '/api/me/checkins', reply(200, myCheckins([])))
+      .on('POST', '/api/checkins', networkError);
+
+    render(<CheckinPage />);
+    fireEvent.click(await screen.findByText('立即同步'));
+
+    expect(await screen.findByText('扫码于 11月29日 14:26 · 网络不给力，请检查网络后重试')).toBeInTheDocument();
+    expect(screen.getByText('立即同步')).toBeInTheDocument();
+    expect(queuedCheckins()).toHaveLength(1);
+  });
+
+  it('shows why a synced scan was refused until the attendee has seen it', async () => {
+    saveSession(sessionFor(resident));
+    queueScan({ code: codeUrl, scannedAt: '2026-11-27T06:26:00.000Z', nonce: 'nonce-tab-3' });
+    fakeApi()
+      .on('GET', '/api/me/talks/today', reply(200, todayTalks([])))
+      .on('GET', '/api/me/checkins', reply(200, myCheckins([])))
+      .on('POST', '/api/checkins', errorReply(409, 'offline_sync_too_late', '离线签到上传过晚，请联系组织者代签到'));
+
+    render(<CheckinPage />);
+    fireEvent.click(await screen.findByText('立即同步'));
+
+    expect(await screen.findByText('离线签到没有成功：离线签到上传过晚，请联系组织者代签到')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('知道了'));
+
+    expect(screen.queryByText('离线签到没有成功：离线签到上传过晚，请联系组织者代签到')).not.toBeInTheDocument();
+    expect(syncOutcomes()).toEqual([]);
   });
 });

@@ -83,6 +83,17 @@ describe('宣讲菜单 (点单 tab)', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/requests/index' });
   });
 
+  it('opens 宣讲日历 without asking anyone to sign in', async () => {
+    fakeApi().on('GET', '/api/topics', reply(200, { topics: [antiFraud] }));
+
+    render(<OrderPage />);
+    await screen.findByText('反诈骗知识进社区');
+    expect(screen.getByText('看看近期各社区的宣讲，报名参加')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('宣讲日历'));
+
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/calendar/index' });
+  });
+
   it('offers 重试 when the menu cannot be loaded, and shows it once it can', async () => {
     fakeApi().on('GET', '/api/topics', networkError, networkError, reply(200, { topics: [antiFraud] }));
 

@@ -144,6 +144,41 @@ describe('点单详情', () => {
     expect(screen.queryByText('取消点单')).not.toBeInTheDocument();
   });
 
+  it('asks for 评单 once the talk was held, on the talk page', async () => {
+    fakeApi().on('GET', '/api/talk-requests/41', reply(200, talkRequest({ status: 'held', talk: { ...scheduledTalk, status: 'held' } })));
+    currentPage.openWith({ id: '41' });
+
+    render(<TalkRequestPage />);
+    fireEvent.click(await screen.findByText('去评价'));
+
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/talk/index?id=9' });
+  });
+
+  it('no longer asks for 评单 on coming back from rating the talk', async () => {
+    const heldRequest = talkRequest({ status: 'held', talk: { ...scheduledTalk, status: 'held' } });
+    fakeApi().on('GET', '/api/talk-requests/41', reply(200, heldRequest), reply(200, talkRequest({ status: 'rated', talk: { ...scheduledTalk, status: 'held' } })));
+    currentPage.openWith({ id: '41' });
+
+    render(<TalkRequestPage />);
+    await screen.findByText('去评价');
+    currentPage.show();
+    currentPage.show();
+
+    await waitFor(() => expect(screen.queryByText('去评价')).not.toBeInTheDocument());
+    expect(screen.getByText('已评价', { selector: '.ywk-request-detail__status' })).toBeInTheDocument();
+  });
+
+  it('opens the scheduled talk, without asking for 评单 before it was held', async () => {
+    fakeApi().on('GET', '/api/talk-requests/41', reply(200, talkRequest({ status: 'scheduled', talk: scheduledTalk })));
+    currentPage.openWith({ id: '41' });
+
+    render(<TalkRequestPage />);
+    fireEvent.click(await screen.findByText('查看宣讲'));
+
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/talk/index?id=9' });
+    expect(screen.queryByText('去评价')).not.toBeInTheDocument();
+  });
+
   it('offers 重试 when the request cannot be loaded', async () => {
     fakeApi().on('GET', '/api/talk-requests/41', networkError, networkError, reply(200, talkRequest()));
     currentPage.openWith({ id: '41' });

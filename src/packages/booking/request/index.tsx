@@ -14,10 +14,12 @@ import { PageShell } from '../../../components/page-shell';
 import { ReasonDialog } from '../../../components/reason-dialog';
 import { SignedOutPrompt } from '../../../components/signed-out-prompt';
 import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { useOnReturn } from '../../../hooks/use-on-return';
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
 import { bookingApi } from '../../../services/api';
 import { ApiError } from '../../../services/api-error';
+import { openTalk } from '../../../services/booking-navigation';
 import { idParam } from '../../../services/navigation';
 import { RequestSteps, isCancellable } from '../shared/request-status';
 import './index.scss';
@@ -40,7 +42,20 @@ function ScheduledTalk({ talk }: { talk: NonNullable<TalkRequestView['talk']> })
       <Cell title="时间" extra={formatDateTime(talk.startsAt)} />
       <Cell title="地点" description={talk.venueAddress} extra={talk.venueName} />
       <Cell title="宣讲员" extra={talk.speakerName} />
+      <Cell title="查看宣讲" description="报名情况，宣讲后在这里评价" clickable onClick={() => openTalk(talk.id).catch(() => undefined)} />
     </Cell.Group>
+  );
+}
+
+/** 评单 is the requester's last step: once the talk was held, ask for it where it cannot be missed. */
+function RateInvitation({ talkId }: { talkId: number }) {
+  return (
+    <View className="ywk-request-detail__rate">
+      <View className="ywk-request-detail__rate-text">宣讲已举办，请您为这场宣讲打个分。</View>
+      <Button type="primary" block onClick={() => openTalk(talkId).catch(() => undefined)}>
+        去评价
+      </Button>
+    </View>
   );
 }
 
@@ -71,6 +86,7 @@ function TalkRequestDetail({ talkRequest, onCancelled }: { talkRequest: TalkRequ
         <View className="ywk-request-detail__status">{talkRequest.statusLabel}</View>
       </View>
       <RequestSteps talkRequest={talkRequest} />
+      {talkRequest.status === 'held' && talkRequest.talk ? <RateInvitation talkId={talkRequest.talk.id} /> : null}
       {talkRequest.cancelReason ? (
         <View className="ywk-request-detail__reason">取消原因：{talkRequest.cancelReason}</View>
       ) : null}
@@ -114,6 +130,10 @@ function TalkRequestDetail({ talkRequest, onCancelled }: { talkRequest: TalkRequ
 function RequestContent({ requestId }: { requestId: number | null }) {
   const [loaded, reload] = useRemote(() => loadTalkRequest(requestId), requestId);
   const [changed, setChanged] = useState<TalkRequestView>();
+  // Back from the talk page after 评单, the request has moved on to 已评价; refresh it in place.
+  useOnReturn(() => {
+    if (requestId !== null) bookingApi.get(requestId).then(setChanged, () => undefined);
+  });
   if (loaded.status === 'loading') return <ListSkeleton cards={2} />;
   if (loaded.status === 'error') return <ErrorState error={loaded.error} onRetry={reload} />;
   return <TalkRequestDetail talkRequest={changed ?? loaded.data} onCancelled={setChanged} />;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { CheckChecked, Clock, Failure, Location, NetworkError } from '@nutui/icons-react-taro';
+import { CheckChecked, Clock, Failure, Location, NetworkError, Refresh } from '@nutui/icons-react-taro';
 import type { CheckinResult } from '../../../core/api/checkin';
 import { parseCheckinCode } from '../../../core/checkin';
 import { ERRORS } from '../../../core/errors';
@@ -11,11 +11,13 @@ import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
 import { SignedOutPrompt } from '../../../components/signed-out-prompt';
 import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { useQueuedCheckins } from '../../../hooks/use-queued-checkins';
 import { useSession } from '../../../hooks/use-session';
 import { checkinApi } from '../../../services/api';
 import { ApiError, NETWORK_ERROR, errorMessage } from '../../../services/api-error';
 import { PAGES } from '../../../services/navigation';
 import { newNonce } from '../../../services/nonce';
+import { forgetQueued, isFinalAnswer, queueScan, queuedCheckins } from '../../../services/offline-queue';
 import { checkinTextFrom } from './checkin-text';
 import './index.scss';
 
@@ -29,6 +31,7 @@ type Attempt =
   | { step: 'answered'; result: CheckinResult }
   | { step: 'refused'; error: ApiError }
   | { step: 'invalid' }
+  | { step: 'queued' }
   | { step: 'offline' }
   | { step: 'needs_location'; denied: boolean }
   | { step: 'failed'; error: unknown };
@@ -128,26 +131,88 @@ async function currentLocation(): Promise<GeoPoint | null> {
   }
 }
 
-function CheckinAttempt({ codeText }: { codeText: string }) {
+/** Once the queue has sent the saved scan, the page shows the server's answer to it. */
+function SyncedOutcome({ accepted, message }: { accepted: boolean; message: string }) {
+  return accepted ? (
+    <Outcome tone="success" icon={<CheckChecked />} title={message} lines={['离线签到已同步']}>
+      <DoneButton />
+    </Outcome>
+  ) : (
+    <Outcome tone="warning" icon={<Failure />} title={message} lines={['离线签到没有成功']}>
+      <DoneButton />
+    </Outcome>
+  );
+}
+
+function QueuedOutcome({ nonce, scannedAt, onRetry }: { nonce: string; scannedAt: string; onRetry: () => void }) {
+  const { outcomes } = useQueuedCheckins();
+  const synced = outcomes.find((outcome) => outcome.nonce === nonce);
+  if (synced) return <SyncedOutcome accepted={synced.accepted} message={synced.message} />;
+  return (
+    <Outcome
+      tone="warning"
+      icon={<Refresh />}
+      title="已保存，待同步"
+      lines={['网络恢复后会自动补签到，请不要重复扫码', `扫码时间 ${formatDateTime(scannedAt)}`]}
+    >
+      <Button type="primary" size="xlarge" block onClick={onRetry}>
+        重试
+      </Button>
+    </Outcome>
+  );
+}
+
+function CheckinAttempt({ codeText, scannedAt }: { codeText: string; scannedAt: string }) {
   const [attempt, setAttempt] = useState<Attempt>({ step: 'sending' });
   // One nonce per scan: a 重试 after a lost answer is the same attempt, and the server answers it
   // again instead of recording it twice.
   const nonce = useRef(newNonce());
   const location = useRef<GeoPoint | undefined>(undefined);
+  // After a network failure every later send carries the scan time: the code on the screen has
+  // rotated by then, and the server must judge the attempt when it was scanned, as the queue will.
+  const lostOnce = useRef(false);
 
   const send = useCallback(async () => {
     setAttempt({ step: 'sending' });
     try {
-      const result = await checkinApi.scan({ code: codeText, nonce: nonce.current, location: location.current });
+      const result = await checkinApi.scan({
+        code: codeText,
+        nonce: nonce.current,
+        location: location.current,
+        ...(lostOnce.current ? { scannedAt } : {}),
+      });
+      forgetQueued(nonce.current);
       setAttempt({ step: 'answered', result });
     } catch (error) {
-      if (!(error instanceof ApiError)) setAttempt({ step: 'failed', error });
-      else if (error.code === NETWORK_ERROR) setAttempt({ step: 'offline' });
-      else if (error.code === 'location_required') setAttempt({ step: 'needs_location', denied: false });
+      if (!(error instanceof ApiError)) {
+        setAttempt({ step: 'failed', error });
+        return;
+      }
+      if (error.code === NETWORK_ERROR) {
+        lostOnce.current = true;
+        const queued = queueScan({
+          code: codeText,
+          scannedAt,
+          nonce: nonce.current,
+          ...(location.current ? { location: location.current } : {}),
+          lastError: error.message,
+        });
+        setAttempt({ step: queued ? 'queued' : 'offline' });
+        return;
+      }
+      if (isFinalAnswer(error)) {
+        forgetQueued(nonce.current);
+      } else if (queuedCheckins().some((entry) => entry.nonce === nonce.current)) {
+        // The server could not answer just now (busy, or the session needs renewing): the saved
+        // copy stays, and the queue will send it later.
+        setAttempt({ step: 'queued' });
+        return;
+      }
+      if (error.code === 'location_required') setAttempt({ step: 'needs_location', denied: false });
       else if (error.code === 'invalid_code') setAttempt({ step: 'invalid' });
       else setAttempt({ step: 'refused', error });
     }
-  }, [codeText]);
+  }, [codeText, scannedAt]);
 
   const sendWithLocation = useCallback(async () => {
     const point = await currentLocation();
@@ -230,6 +295,8 @@ function CheckinAttempt({ codeText }: { codeText: string }) {
           </Button>
         </Outcome>
       );
+    case 'queued':
+      return <QueuedOutcome nonce={nonce.current} scannedAt={scannedAt} onRetry={send} />;
     case 'offline':
       return (
         <Outcome tone="warning" icon={<NetworkError />} title="网络不给力" lines={['签到还没有送到，请检查网络后点重试']}>
@@ -255,6 +322,8 @@ export default function CheckinScanPage() {
   const session = useSession();
   const { signIn, signingIn, failure } = useAccountSignIn();
   const codeText = checkinTextFrom(params);
+  // When the page got the code: a scan saved for later is judged at this time, not at the sync.
+  const [scannedAt] = useState(() => new Date().toISOString());
   // A code this app cannot read is answered here: the server would only say the same.
   const recognised = codeText !== null && parseCheckinCode(codeText) !== null;
 
@@ -266,7 +335,7 @@ export default function CheckinScanPage() {
       </Outcome>
     );
   } else if (session) {
-    content = <CheckinAttempt key={session.user.id} codeText={codeText} />;
+    content = <CheckinAttempt key={session.user.id} codeText={codeText} scannedAt={scannedAt} />;
   } else if (signingIn) {
     content = <LoadingState text="正在登录…" />;
   } else {
