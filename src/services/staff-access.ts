@@ -3,8 +3,8 @@ import { REVIEW_STAGES, STAGE_ROLE, type ReviewStage } from '../core/posts';
 import type { Role } from '../core/roles';
 
 /**
- * What the signed-in staff member may do with posts, read from their role grants. It only decides
- * what the app offers; the server checks every action again.
+ * What the signed-in staff member may do with posts and talk requests, read from their role
+ * grants. It only decides what the app offers; the server checks every action again.
  */
 
 type RoleGrantView = Me['roles'][number];
@@ -48,4 +48,12 @@ export function rolesOverUnit(user: Me, unitId: number): Role[] {
 /** 撤回 is for approvers and admins; they reach a published post from the feed. */
 export function mayUnpublish(user: Me): boolean {
   return user.roles.some((grant) => grant.role === 'approver' || grant.role === 'admin');
+}
+
+/** The roles the server lets into 派单 (server/routes/admin/talk-requests.ts). */
+const DISPATCH_ROLES: readonly Role[] = ['dispatcher', 'admin'];
+
+/** Whether 我的 offers 派单台; a community's dispatcher still sees only that community's requests. */
+export function isDispatcher(user: Me): boolean {
+  return user.roles.some((grant) => DISPATCH_ROLES.includes(grant.role));
 }

@@ -1,5 +1,6 @@
 import { Cell, Toast } from '@nutui/nutui-react-taro';
 import type { Me } from '../../core/api/auth';
+import { DispatchEntryCell } from '../../components/dispatch-entry-cell';
 import { ElderModeCell } from '../../components/elder-mode-cell';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
@@ -13,7 +14,7 @@ import { useAccountSignIn } from '../../hooks/use-account-sign-in';
 import { useRemote } from '../../hooks/use-remote';
 import { useSession } from '../../hooks/use-session';
 import { refreshSignedInUser } from '../../services/auth';
-import { worksOnPosts } from '../../services/staff-access';
+import { isDispatcher, worksOnPosts } from '../../services/staff-access';
 
 const TOAST_ID = 'mine-toast';
 
@@ -28,6 +29,7 @@ function Account({ user }: { user: Me }) {
       <Cell.Group className="ywk-section">
         <StudySummaryCell />
         {worksOnPosts(user) ? <StaffEntryCell /> : null}
+        {isDispatcher(user) ? <DispatchEntryCell /> : null}
       </Cell.Group>
       <Cell.Group className="ywk-section" divider={false}>
         <ElderModeCell enabled={user.elderMode} toastId={TOAST_ID} />

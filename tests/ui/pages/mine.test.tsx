@@ -4,6 +4,7 @@ import MinePage from '../../../src/pages/mine/index';
 import { SESSION_STORAGE_KEY, clearSession, getSession, saveSession } from '../../../src/services/session';
 import { errorReply, fakeApi, reply } from '../support/fake-api';
 import { communityEditor, resident, sessionFor } from '../support/fixtures';
+import { streetDispatcher } from '../support/dispatch-fixtures';
 import { studyRecord } from '../support/post-fixtures';
 
 let navigateTo: jest.SpyInstance;
@@ -203,5 +204,16 @@ describe('我的 · 学习', () => {
     await screen.findByText('累计学习 12 分钟 · 已学 5 篇');
 
     expect(screen.queryByText('稿件与审核')).not.toBeInTheDocument();
+    expect(screen.queryByText('派单台')).not.toBeInTheDocument();
+  });
+
+  it('offers 派单台 to dispatchers', async () => {
+    saveSession(sessionFor(streetDispatcher));
+    fakeApi().on('GET', '/api/me', reply(200, streetDispatcher)).on('GET', '/api/me/study', reply(200, studyRecord()));
+
+    render(<MinePage />);
+    fireEvent.click(await screen.findByText('派单台'));
+
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/talk-requests/index' }));
   });
 });

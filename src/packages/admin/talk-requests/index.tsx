@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'react';
+import { View } from '@tarojs/components';
+import { Tabs, Tag, Toast } from '@nutui/nutui-react-taro';
+import { Order, Tips } from '@nutui/icons-react-taro';
+import type { AdminRequestQuery, TalkRequestPage, TalkRequestView } from '../../../core/api/booking';
+import type { TalkRequestStatus } from '../../../core/booking';
+import { AUDIENCE_KINDS } from '../../../core/catalog';
+import { formatDateTime, inShanghai, shanghaiDay } from '../../../core/time';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/error-state';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import { LoadingState } from '../../../components/loading-state';
+import { PageShell } from '../../../components/page-shell';
+import { RefreshableList } from '../../../components/refreshable-list';
+import { SignedOutPrompt } from '../../../components/signed-out-prompt';
+import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { useOnReturn } from '../../../hooks/use-on-return';
+import { usePagedList } from '../../../hooks/use-paged-list';
+import { useSession } from '../../../hooks/use-session';
+import { dispatchApi } from '../../../services/api';
+import { errorMessage, isApiError } from '../../../services/api-error';
+import { openDispatchRequest } from '../../../services/dispatch-navigation';
+import './index.scss';
+
+const TOAST_ID = 'dispatch-queue-toast';
+const PAGE_SIZE = 20;
+
+type QueueTab = 'open' | 'unmatched' | 'offered' | 'submitted' | 'scheduled';
+
+interface QueueTabSpec {
+  key: QueueTab;
+  title: string;
+  /** Without a status the server answers every request still open (submitted, offered, unmatched). */
+  status?: TalkRequestStatus;
+  emptyTitle: string;
+}
+
+/**
+ * 全部待办 comes first so the dispatcher sees all open work at once, 未匹配 next because nobody
+ * else will act on it. 已接单 has no tab: accepting moves a request straight to scheduled.
+ */
+const QUEUE_TABS: readonly QueueTabSpec[] = [
+  { key: 'open', title: '全部待办', emptyTitle: '没有待处理的点单' },
+  { key: 'unmatched', title: '未匹配', status: 'unmatched', emptyTitle: '没有未匹配的点单' },
+  { key: 'offered', title: '派单中', status: 'offered', emptyTitle: '没有等待宣讲员回复的点单' },
+  { key: 'submitted', title: '待派单', status: 'submitted', emptyTitle: '没有待派单的点单' },
+  { key: 'scheduled', title: '已安排', status: 'scheduled', emptyTitle: '没有已安排的宣讲' },
+];
+
+type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger';
+
+/** Red is what needs a person now, orange what waits on a speaker, green what is settled. */
+const STATUS_TAG_TYPES: Partial<Record<TalkRequestStatus, TagType>> = {
+  unmatched: 'danger',
+  submitted: 'warning',
+  offered: 'primary',
+  accepted: 'success',
+  scheduled: 'success',
+};
+
+type QueuePage = TalkRequestPage & { nextCursor: string | null };
+
+/** The server pages by the last id shown (`before`); the shared list hook speaks in cursors. */
+async function loadQueuePage(status: TalkRequestStatus | undefined, cursor?: string): Promise<QueuePage> {
+  const query: AdminRequestQuery = { status, before: cursor ? Number(cursor) : undefined, limit: PAGE_SIZE };
+  const page = await dispatchApi.queue(query);
+  return { ...page, nextCursor: page.nextBefore === null ? null : String(page.nextBefore) };
+}
+
+/** 6月1日 09:00–10:30, or both ends in full when a window runs past midnight. */
+function windowText(window: TalkRequestView['windows'][number]): string {
+  return shanghaiDay(window.start) === shanghaiDay(window.end)
+    ? `${formatDateTime(window.start)}–${inShanghai(window.end).format('HH:mm')}`
+    : `${formatDateTime(window.start)} 至 ${formatDateTime(window.end)}`;
+}
+
+function audienceText(talkRequest: TalkRequestView): string {
+  const kinds = talkRequest.audienceKinds.map((key) => AUDIENCE_KINDS.find((kind) => kind.key === key)?.label ?? key);
+  return `约 ${talkRequest.audienceSize} 人 · ${kinds.join('、')}`;
+}
+
+function RequestCard({ talkRequest }: { talkRequest: TalkRequestView }) {
+  const unmatched = talkRequest.status === 'unmatched';
+  return (
+    <View
+      className={`ywk-dispatch-card${unmatched ? ' ywk-dispatch-card--unmatched' : ''}`}
+      onClick={() => openDispatchRequest(talkRequest.id).catch(() => undefined)}
+    >
+      <View className="ywk-dispatch-card__head">
+        <View className="ywk-dispatch-card__title">{talkRequest.topicTitle}</View>
+        <Tag type={STATUS_TAG_TYPES[talkRequest.status] ?? 'default'}>{talkRequest.statusLabel}</Tag>
+      </View>
+      {unmatched ? <View className="ywk-dispatch-card__alert">没有宣讲员接单，需要人工派单</View> : null}
+      <View className="ywk-dispatch-card__line">
+        {talkRequest.communityName} · {talkRequest.venueName ?? '社区安排'}
+      </View>
+      {talkRequest.windows.map((window) => (
+        <View key={window.start} className="ywk-dispatch-card__line">
+          希望时间：{windowText(window)}
+        </View>
+      ))}
+      <View className="ywk-dispatch-card__line">听众：{audienceText(talkRequest)}</View>
+      {talkRequest.talk ? (
+        <View className="ywk-dispatch-card__line">
+          宣讲员：{talkRequest.talk.speakerName}（{formatDateTime(talkRequest.talk.startsAt)}）
+        </View>
+      ) : null}
+      <View className="ywk-dispatch-card__meta">{formatDateTime(talkRequest.createdAt)} 提交</View>
+    </View>
+  );
+}
+
+function QueueList({ tab, onForbidden }: { tab: QueueTabSpec; onForbidden: (error: unknown) => void }) {
+  const { list, failure, loadMore, refresh, retry } = usePagedList<TalkRequestView, QueuePage>(
+    (cursor) => loadQueuePage(tab.status, cursor),
+    tab.key,
+  );
+  // Back from a request just dispatched, it may have moved to another tab.
+  useOnReturn(refresh);
+
+  useEffect(() => {
+    if (failure) Toast.show(TOAST_ID, { content: errorMessage(failure), icon: 'fail' });
+  }, [failure]);
+
+  // Someone without the role gets the same refusal on every tab, so the page shows it once.
+  const forbidden = list.status === 'error' && isApiError(list.error, 'forbidden') ? list.error : undefined;
+  useEffect(() => {
+    if (forbidden) onForbidden(forbidden);
+  }, [forbidden, onForbidden]);
+
+  if (list.status === 'loading' || forbidden) return <ListSkeleton />;
+  if (list.status === 'error') return <ErrorState error={list.error} onRetry={retry} />;
+  if (list.items.length === 0) {
+    return <EmptyState icon={<Order />} title={tab.emptyTitle} description="居民点单后会显示在这里，下拉可以刷新。" />;
+  }
+  return (
+    <RefreshableList hasMore={list.nextCursor !== null} onLoadMore={loadMore} onRefresh={refresh} endText="没有更多点单了">
+      {list.items.map((talkRequest) => (
+        <RequestCard key={talkRequest.id} talkRequest={talkRequest} />
+      ))}
+    </RefreshableList>
+  );
+}
+
+function DispatchQueue() {
+  const [tabKey, setTabKey] = useState<QueueTab>(QUEUE_TABS[0].key);
+  const [refusal, setRefusal] = useState<unknown>();
+  const tab = QUEUE_TABS.find((candidate) => candidate.key === tabKey) ?? QUEUE_TABS[0];
+
+  if (refusal) {
+    return <EmptyState icon={<Tips />} title="您没有派单权限" description={errorMessage(refusal)} />;
+  }
+  return (
+    <>
+      <Tabs
+        className="ywk-dispatch-tabs"
+        value={tabKey}
+        duration={0}
+        onChange={(value) => setTabKey(QUEUE_TABS.find((candidate) => candidate.key === value)?.key ?? tabKey)}
+      >
+        {QUEUE_TABS.map((candidate) => (
+          <Tabs.TabPane key={candidate.key} title={candidate.title} value={candidate.key} />
+        ))}
+      </Tabs>
+      <QueueList key={tab.key} tab={tab} onForbidden={setRefusal} />
+    </>
+  );
+}
+
+export default function DispatchQueuePage() {
+  const session = useSession();
+  const { signIn, signingIn, failure } = useAccountSignIn();
+
+  let content;
+  if (session) {
+    // Keyed by user: another account signing in starts without the previous one's refusal.
+    content = <DispatchQueue key={session.user.id} />;
+  } else if (signingIn) {
+    content = <LoadingState text="正在登录…" />;
+  } else {
+    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
+  }
+  return (
+    <PageShell className="ywk-fill-page">
+      {content}
+      <Toast id={TOAST_ID} />
+    </PageShell>
+  );
+}
