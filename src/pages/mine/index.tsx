@@ -7,6 +7,7 @@ import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { ProfileCard } from '../../components/profile-card';
 import { SignOutButton } from '../../components/sign-out-button';
+import { SpeakerEntryCells, isSpeaker } from '../../components/speaker-entry-cells';
 import { SignedOutPrompt } from '../../components/signed-out-prompt';
 import { StaffEntryCell } from '../../components/staff-entry-cell';
 import { StudySummaryCell } from '../../components/study-summary-cell';
@@ -31,6 +32,7 @@ function Account({ user }: { user: Me }) {
         {worksOnPosts(user) ? <StaffEntryCell /> : null}
         {isDispatcher(user) ? <DispatchEntryCell /> : null}
       </Cell.Group>
+      {isSpeaker(user) ? <SpeakerEntryCells /> : null}
       <Cell.Group className="ywk-section" divider={false}>
         <ElderModeCell enabled={user.elderMode} toastId={TOAST_ID} />
       </Cell.Group>

@@ -6,6 +6,7 @@ import { errorReply, fakeApi, reply } from '../support/fake-api';
 import { communityEditor, resident, sessionFor } from '../support/fixtures';
 import { streetDispatcher } from '../support/dispatch-fixtures';
 import { studyRecord } from '../support/post-fixtures';
+import { speakerUser } from '../support/speaker-fixtures';
 
 let navigateTo: jest.SpyInstance;
 
@@ -204,6 +205,18 @@ describe('我的 · 学习', () => {
     await screen.findByText('累计学习 12 分钟 · 已学 5 篇');
 
     expect(screen.queryByText('稿件与审核')).not.toBeInTheDocument();
+    expect(screen.queryByText('派单台')).not.toBeInTheDocument();
+  });
+
+  it('offers a speaker the way to offers, talks and profile', async () => {
+    saveSession(sessionFor(speakerUser));
+    fakeApi().on('GET', '/api/me', reply(200, speakerUser)).on('GET', '/api/me/study', reply(200, studyRecord()));
+
+    render(<MinePage />);
+    fireEvent.click(await screen.findByText('待接的单'));
+
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/speaker/offers/index' }));
+    expect(screen.getByText('我的宣讲')).toBeInTheDocument();
     expect(screen.queryByText('派单台')).not.toBeInTheDocument();
   });
 
