@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import TalkOrderPage from '../../../src/packages/booking/order/index';
 import { inShanghai } from '../../../src/core/time';
 import { clearSession, saveSession } from '../../../src/services/session';
@@ -97,6 +97,18 @@ describe('点单 form', () => {
 
     expect(screen.getByText('惠阳社区')).toBeInTheDocument();
     expect(screen.getByText('老年活动室（可容纳 40 人）')).toBeInTheDocument();
+  });
+
+  it('takes the community the picker opens at when the resident confirms it untouched', async () => {
+    saveSession(sessionFor({ ...resident, community: null }));
+    const api = orderServer();
+    await openForm();
+    fireEvent.click(screen.getByText('请选择社区'));
+    fireEvent.click(within(screen.getByRole('dialog', { name: '选择社区' })).getByRole('button', { name: '确定' }));
+    fireEvent.click(screen.getByText('提交点单'));
+
+    await waitFor(() => expect(api.requestsTo('POST', '/api/talk-requests')).toHaveLength(1));
+    expect(api.requestsTo('POST', '/api/talk-requests')[0].body).toMatchObject({ communityId: 3 });
   });
 
   it('asks for a community before sending when the user has none on record', async () => {

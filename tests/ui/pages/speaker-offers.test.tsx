@@ -37,7 +37,8 @@ afterEach(() => {
 function startChoicesShown(): string[] {
   return within(screen.getByRole('dialog', { name: '选择开始时间' }))
     .getAllByRole('button')
-    .map((button) => button.textContent ?? '');
+    .map((button) => button.textContent ?? '')
+    .filter((text) => text !== '确定');
 }
 
 describe('待接的单', () => {
@@ -136,6 +137,20 @@ describe('待接的单', () => {
 
     fireEvent.click(screen.getByText('查看我的宣讲'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/speaker/talks/index' });
+  });
+
+  it('accepts at the earliest start when the speaker confirms the wheel as it opens', async () => {
+    const api = fakeApi()
+      .on('GET', OFFERS, reply(200, offerList([offer()])))
+      .on('POST', ACCEPT, reply(200, { talk: speakerTalk({ id: 90 }), requestId: 41 }));
+
+    render(<SpeakerOffersPage />);
+    fireEvent.click(await screen.findByText('接单'));
+    fireEvent.click(within(screen.getByRole('dialog', { name: '选择开始时间' })).getByRole('button', { name: '确定' }));
+    fireEvent.click(await screen.findByText('确定接单'));
+
+    await waitFor(() => expect(api.requestsTo('POST', ACCEPT)).toHaveLength(1));
+    expect(api.requestsTo('POST', ACCEPT)[0].body).toEqual({ startsAt: '2030-06-01T01:00:00.000Z' });
   });
 
   it('sends nothing when the speaker thinks again', async () => {

@@ -10,14 +10,28 @@ interface FakePickerProps {
   visible: boolean;
   title?: string;
   options: Array<Array<{ label: string; value: string | number }>>;
+  value?: Array<string | number>;
   onConfirm: (options: unknown[], values: Array<string | number>) => void;
   onClose: () => void;
 }
 
-export function FakePicker({ visible, title, options, onConfirm, onClose }: FakePickerProps) {
+/**
+ * Each option is a button that picks it. 确定 without touching the wheel confirms what the real
+ * Picker would: its `value`, or nothing when it has none (NutUI does not pick the first row).
+ */
+export function FakePicker({ visible, title, options, value, onConfirm, onClose }: FakePickerProps) {
   if (!visible) return null;
   return (
     <div role="dialog" aria-label={title}>
+      <button
+        type="button"
+        onClick={() => {
+          onConfirm([], value ?? []);
+          onClose();
+        }}
+      >
+        确定
+      </button>
       {options[0].map((option) => (
         <button
           key={option.value}

@@ -243,6 +243,8 @@ export function OrderForm({ topic, communities, homeCommunityId }: OrderFormProp
         visible={pickingCommunity}
         title="选择社区"
         options={[communities.map((candidate) => ({ label: candidate.name, value: candidate.id }))]}
+        // The wheel starts at the chosen community (or the first); without a value, 确定 untouched would pick nothing.
+        value={[communityId ?? communities[0]?.id].filter((id): id is number => id !== undefined)}
         onConfirm={(_options, values) => values[0] !== undefined && chooseCommunity(Number(values[0]))}
         onClose={() => setPickingCommunity(false)}
       />

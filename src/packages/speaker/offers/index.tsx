@@ -152,6 +152,8 @@ function OfferInbox() {
         visible={choosingFor !== null}
         title="选择开始时间"
         options={[startOptions]}
+        // The wheel starts at the earliest start; without a value, 确定 untouched would pick nothing.
+        value={startOptions.length > 0 ? [startOptions[0].value] : []}
         onConfirm={(_options, values) => {
           if (choosingFor && typeof values[0] === 'string') setChosen({ offer: choosingFor, startsAt: values[0] });
         }}
