@@ -35,7 +35,8 @@ export function QrCode({ text, label, className }: QrCodeProps) {
     <Image
       className={['ywk-qr-code', className ?? ''].filter(Boolean).join(' ')}
       src={src}
-      mode="aspectFit"
+      // The symbol and its box are both square; aspectFit is also off-centre in Taro's h5 Image.
+      mode="scaleToFill"
       ariaLabel={label}
     />
   );
