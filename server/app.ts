@@ -7,6 +7,7 @@ import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import offerSweepPlugin from './plugins/offer-sweep';
+import securityHeadersPlugin from './plugins/security-headers';
 import securityPlugin from './plugins/security';
 import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
@@ -55,6 +56,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(configPlugin, { config, now: options.now });
+  await app.register(securityHeadersPlugin);
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { handle: options.database });
   await app.register(authPlugin);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { IdParams } from '../../../src/core/api/common';
 import { PostDetail, PostListQuery, PostPage, ReadProgress, ReadReportBody } from '../../../src/core/api/posts';
 import { callerOf } from '../../plugins/auth';
@@ -6,6 +7,11 @@ import { loadPostDetail } from '../../services/posts/detail';
 import { listFeed } from '../../services/posts/feed';
 import { loadReadProgress, recordRead } from '../../services/posts/reads';
 import { errorResponses } from '../schemas';
+
+/** Sends a body already serialised: Fastify passes a string with a JSON content type on unchanged. */
+function sendSerialised(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
+}
 
 /** 云上微课堂 for residents: the feed, a post, and reading reports for 学习积分. */
 const posts: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,12 +26,13 @@ const posts: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PostPage, ...errorResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const cached = app.feedCache.get(request.query);
-      if (cached) return cached;
-      const page = await listFeed(app.db, request.query, app.now());
-      app.feedCache.set(request.query, page);
-      return page;
+      if (cached) return sendSerialised(reply, cached);
+      // The route's own serializer (from the PostPage schema), as Fastify would apply to the object.
+      const json = String(reply.serialize(await listFeed(app.db, request.query, app.now())));
+      app.feedCache.set(request.query, json);
+      return sendSerialised(reply, json);
     },
   );
 

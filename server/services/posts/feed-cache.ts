@@ -1,4 +1,4 @@
-import type { PostListQuery, PostPage } from '../../../src/core/api/posts';
+import type { PostListQuery } from '../../../src/core/api/posts';
 
 /**
  * A micro-cache of feed pages. The feed is the same for every reader and read far more often than
@@ -6,10 +6,12 @@ import type { PostListQuery, PostPage } from '../../../src/core/api/posts';
  * querying for every reader who opens the tab. A publication or an unpublication on this instance
  * clears it at once; other instances (behind a load balancer) show it at most `ttlMs` later,
  * which is also how late a scheduled post may appear. Errors are never cached.
+ *
+ * A page is kept as the JSON the route sent, so a hit also skips serialising twenty posts again.
  */
 export interface FeedCache {
-  get(query: PostListQuery): PostPage | undefined;
-  set(query: PostListQuery, page: PostPage): void;
+  get(query: PostListQuery): string | undefined;
+  set(query: PostListQuery, json: string): void;
   clear(): void;
 }
 
@@ -21,7 +23,7 @@ function keyOf(query: PostListQuery): string {
 }
 
 export function createFeedCache(now: () => Date, ttlMs = FEED_CACHE_TTL_MS): FeedCache {
-  const pages = new Map<string, { page: PostPage; expiresAt: number }>();
+  const pages = new Map<string, { json: string; expiresAt: number }>();
   return {
     get(query) {
       const key = keyOf(query);
@@ -31,12 +33,12 @@ export function createFeedCache(now: () => Date, ttlMs = FEED_CACHE_TTL_MS): Fee
         pages.delete(key);
         return undefined;
       }
-      return entry.page;
+      return entry.json;
     },
-    set(query, page) {
+    set(query, json) {
       // Oldest first out: a Map iterates in insertion order.
       if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!);
-      pages.set(keyOf(query), { page, expiresAt: now().getTime() + ttlMs });
+      pages.set(keyOf(query), { json, expiresAt: now().getTime() + ttlMs });
     },
     clear() {
       pages.clear();
