@@ -20,6 +20,11 @@ export const AUDIENCE_KINDS = [
 ] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number]['key'];
 
+/** 老年人 for elderly; a kind this app does not know yet (a newer server) shows as its key. */
+export function audienceLabel(key: AudienceKind): string {
+  return AUDIENCE_KINDS.find((kind) => kind.key === key)?.label ?? key;
+}
+
 /** Speaker teams of a street: 老书记课堂, 青年说, and the street's 宣讲团. */
 export const SPEAKER_TEAMS = [
   { key: 'veterans', label: '老书记课堂' },

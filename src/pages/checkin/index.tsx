@@ -8,13 +8,10 @@ import { formatDateTime, inShanghai } from '../../core/time';
 import { CheckinEntry } from '../../components/checkin-entry';
 import { ErrorState } from '../../components/error-state';
 import { ListSkeleton } from '../../components/list-skeleton';
-import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
-import { SignedOutPrompt } from '../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../hooks/use-account-sign-in';
+import { SignedIn } from '../../components/signed-in';
 import { useQueuedCheckins } from '../../hooks/use-queued-checkins';
 import { useRemote } from '../../hooks/use-remote';
-import { useSession } from '../../hooks/use-session';
 import { checkinApi } from '../../services/api';
 import { openTalk } from '../../services/booking-navigation';
 import { PAGES } from '../../services/navigation';
@@ -182,21 +179,10 @@ function SignedInCheckin({ userId }: { userId: number }) {
 }
 
 export default function CheckinPage() {
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <SignedInCheckin userId={session.user.id} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    // 签到 is recorded under the attendee's name, so there is nothing to do here before signing in.
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell>
-      {content}
+      {/* 签到 is recorded under the attendee's name, so there is nothing to do here before signing in. */}
+      <SignedIn>{(session) => <SignedInCheckin userId={session.user.id} />}</SignedIn>
       <Toast id={TOAST_ID} />
     </PageShell>
   );

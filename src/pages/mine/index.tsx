@@ -8,12 +8,10 @@ import { PageShell } from '../../components/page-shell';
 import { ProfileCard } from '../../components/profile-card';
 import { SignOutButton } from '../../components/sign-out-button';
 import { SpeakerEntryCells, isSpeaker } from '../../components/speaker-entry-cells';
-import { SignedOutPrompt } from '../../components/signed-out-prompt';
+import { SignedIn } from '../../components/signed-in';
 import { StaffEntryCell } from '../../components/staff-entry-cell';
 import { StudySummaryCell } from '../../components/study-summary-cell';
-import { useAccountSignIn } from '../../hooks/use-account-sign-in';
 import { useRemote } from '../../hooks/use-remote';
-import { useSession } from '../../hooks/use-session';
 import { refreshSignedInUser } from '../../services/auth';
 import { isDispatcher, worksOnPosts } from '../../services/staff-access';
 
@@ -42,21 +40,9 @@ function Account({ user }: { user: Me }) {
 }
 
 export default function MinePage() {
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <Account user={session.user} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
-
   return (
     <PageShell>
-      {content}
+      <SignedIn>{(session) => <Account user={session.user} />}</SignedIn>
       <Toast id={TOAST_ID} />
     </PageShell>
   );

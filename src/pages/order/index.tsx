@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import { Order } from '@nutui/icons-react-taro';
 import type { Topic } from '../../core/api/booking';
-import { AUDIENCE_KINDS } from '../../core/catalog';
+import { audienceLabel } from '../../core/catalog';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { ListSkeleton } from '../../components/list-skeleton';
@@ -13,10 +13,6 @@ import { bookingApi } from '../../services/api';
 import { openMyRequests, openOrderForm, openTalkCalendar } from '../../services/booking-navigation';
 import { openLoginPage } from '../../services/navigation';
 import './index.scss';
-
-function audienceLabel(key: string): string {
-  return AUDIENCE_KINDS.find((kind) => kind.key === key)?.label ?? key;
-}
 
 function TopicCard({ topic, onOrder }: { topic: Topic; onOrder: () => void }) {
   return (

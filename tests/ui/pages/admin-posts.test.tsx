@@ -1,9 +1,9 @@
-import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import StaffPostsPage from '../../../src/packages/admin/posts/index';
 import { clearSession, saveSession } from '../../../src/services/session';
 import { fakeApi, reply } from '../support/fake-api';
 import { communityEditor, sessionFor, streetApprover } from '../support/fixtures';
+import { spyOnNavigation } from '../support/navigation';
 import { currentPage } from '../support/page-runtime';
 import { hoursAgo, staffPost, staffPostPage } from '../support/post-fixtures';
 
@@ -11,16 +11,11 @@ const draft = staffPost({ id: 40, title: '社区志愿服务积分办法', statu
 const inReview = staffPost({ id: 41, title: '垃圾分类新规解读', status: 'second_review' });
 const waitingForMe = staffPost({ id: 52, title: '四史教育读书会纪要', status: 'first_review', authorName: '陈静' });
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   clearSession();
   localStorage.clear();
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 function texts(selector: string): string[] {

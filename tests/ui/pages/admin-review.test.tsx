@@ -1,26 +1,21 @@
-import Taro from '@tarojs/taro';
 import { fireEvent, render, screen } from '@testing-library/react';
 import PostReviewPage from '../../../src/packages/admin/review/index';
 import { clearSession, saveSession } from '../../../src/services/session';
 import { errorReply, fakeApi, reply } from '../support/fake-api';
 import { communityEditor, sessionFor, streetApprover, streetReviewer } from '../support/fixtures';
+import { spyOnNavigation } from '../support/navigation';
 import { currentPage } from '../support/page-runtime';
 import { hoursAgo, staffPost } from '../support/post-fixtures';
 import { findTextArea } from '../support/fields';
 
 const waiting = staffPost({ id: 31, status: 'first_review', version: 1 });
 
-let navigateTo: jest.SpyInstance;
+spyOnNavigation();
 
 beforeEach(() => {
   clearSession();
   localStorage.clear();
   currentPage.openWith({ id: '31' });
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 function signInAs(user: typeof streetReviewer) {

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { setKeepScreenOn } from '@tarojs/taro-h5';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { qrCodeDataUrl } from '../../../src/components/qr-code';
@@ -8,6 +7,7 @@ import { talk } from '../support/checkin-fixtures';
 import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { findField } from '../support/fields';
 import { resident, sessionFor } from '../support/fixtures';
+import { spyOnNavigation } from '../support/navigation';
 import { currentPage } from '../support/page-runtime';
 import { attendance, attendanceEntry, codeInfo, countsOf, expectedCodeUrl, speaker } from '../support/organiser-fixtures';
 
@@ -26,7 +26,7 @@ const CODE_KEY_PATH = '/api/talks/41/checkin-code';
 const ATTENDANCE_PATH = '/api/talks/41/attendance';
 const MANUAL_PATH = '/api/talks/41/checkins/manual';
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 const keepScreenOn = jest.mocked(setKeepScreenOn);
 
 /** Starts the phone's clock `behindMs` behind the server's (negative: ahead). */
@@ -64,7 +64,6 @@ beforeEach(() => {
   localStorage.clear();
   saveSession(sessionFor(speaker));
   currentPage.openWith({ id: '41' });
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
   keepScreenOn.mockClear();
 });
 
@@ -80,7 +79,6 @@ afterEach(async () => {
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
-  navigateTo.mockRestore();
 });
 
 describe('签到二维码', () => {

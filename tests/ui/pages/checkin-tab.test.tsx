@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import CheckinPage from '../../../src/pages/checkin/index';
 import { queueScan, queuedCheckins, syncOutcomes } from '../../../src/services/offline-queue';
@@ -7,19 +6,15 @@ import { codeUrl, myCheckins, talk, todayTalk, todayTalks } from '../support/che
 import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
 import { findField } from '../support/fields';
+import { spyOnNavigation } from '../support/navigation';
 
 const laterTalk = { id: 42, title: '防范电信诈骗', venueName: '惠阳社区老年活动室', startsAt: '2026-11-29T11:00:00.000Z' };
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   clearSession();
   localStorage.clear();
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 function talkRow(title: string): HTMLElement {

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import DispatchQueuePage from '../../../src/packages/admin/talk-requests/index';
 import { clearSession, saveSession } from '../../../src/services/session';
@@ -7,21 +6,17 @@ import { queuePage, streetDispatcher } from '../support/dispatch-fixtures';
 import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
 import { scrollToEnd } from '../support/gestures';
+import { spyOnNavigation } from '../support/navigation';
 import { currentPage } from '../support/page-runtime';
 
 const QUEUE = '/api/admin/talk-requests';
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   clearSession();
   localStorage.clear();
   saveSession(sessionFor(streetDispatcher));
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 function cardOf(topicTitle: string): HTMLElement {

@@ -5,19 +5,15 @@ import { SESSION_STORAGE_KEY, clearSession, getSession, saveSession } from '../.
 import { errorReply, fakeApi, reply } from '../support/fake-api';
 import { communityEditor, resident, sessionFor } from '../support/fixtures';
 import { streetDispatcher } from '../support/dispatch-fixtures';
+import { spyOnNavigation } from '../support/navigation';
 import { studyRecord } from '../support/post-fixtures';
 import { speakerUser } from '../support/speaker-fixtures';
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   clearSession();
   localStorage.clear();
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 function elderModeSwitch(container: HTMLElement): HTMLElement {

@@ -1,10 +1,10 @@
-import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import OrderPage from '../../../src/pages/order/index';
 import { clearSession, saveSession } from '../../../src/services/session';
 import { topic } from '../support/booking-fixtures';
 import { fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
+import { spyOnNavigation } from '../support/navigation';
 
 const antiFraud = topic();
 const civilCode = topic({
@@ -16,16 +16,11 @@ const civilCode = topic({
   speakerCount: 1,
 });
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   clearSession();
   localStorage.clear();
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 function card(title: string): HTMLElement {

@@ -1,45 +1,25 @@
-import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import TalkRequestPage from '../../../src/packages/booking/request/index';
 import MyRequestsPage from '../../../src/packages/booking/requests/index';
 import { clearSession, saveSession } from '../../../src/services/session';
-import { talkRequest } from '../support/booking-fixtures';
+import { talkRequest, talkSummary } from '../support/booking-fixtures';
 import { fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
+import { spyOnNavigation } from '../support/navigation';
 import { currentPage } from '../support/page-runtime';
 import { findTextArea } from '../support/fields';
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   clearSession();
   localStorage.clear();
   saveSession(sessionFor(resident));
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 function stepTitled(container: HTMLElement, title: string): HTMLElement {
   return within(container).getByText(title, { selector: '.nut-step-title' }).closest('.nut-step') as HTMLElement;
 }
-
-const scheduledTalk = {
-  id: 9,
-  status: 'scheduled' as const,
-  startsAt: '2030-06-01T01:00:00.000Z',
-  endsAt: '2030-06-01T02:30:00.000Z',
-  topicTitle: '反诈骗知识进社区',
-  speakerName: '王建国',
-  communityName: '惠阳社区',
-  venueName: '党群服务中心二楼',
-  venueAddress: '惠阳路12号',
-  capacity: 80,
-  registrations: 12,
-  heldAt: null,
-};
 
 describe('我的点单', () => {
   it('shows each request with its steps, done up to the step the server reports', async () => {
@@ -90,7 +70,7 @@ describe('点单详情', () => {
   it('shows the scheduled talk in Shanghai time, the steps and the timeline', async () => {
     const scheduled = talkRequest({
       status: 'scheduled',
-      talk: scheduledTalk,
+      talk: talkSummary(),
       timeline: [
         { at: '2030-05-20T02:00:00.000Z', event: 'submitted', text: '您提交了点单' },
         { at: '2030-05-21T03:00:00.000Z', event: 'scheduled', text: '宣讲已安排' },
@@ -135,7 +115,7 @@ describe('点单详情', () => {
   });
 
   it('offers no cancel once the talk has been held', async () => {
-    fakeApi().on('GET', '/api/talk-requests/41', reply(200, talkRequest({ status: 'held', talk: { ...scheduledTalk, status: 'held' } })));
+    fakeApi().on('GET', '/api/talk-requests/41', reply(200, talkRequest({ status: 'held', talk: talkSummary({ status: 'held' }) })));
     currentPage.openWith({ id: '41' });
 
     render(<TalkRequestPage />);
@@ -145,7 +125,7 @@ describe('点单详情', () => {
   });
 
   it('asks for 评单 once the talk was held, on the talk page', async () => {
-    fakeApi().on('GET', '/api/talk-requests/41', reply(200, talkRequest({ status: 'held', talk: { ...scheduledTalk, status: 'held' } })));
+    fakeApi().on('GET', '/api/talk-requests/41', reply(200, talkRequest({ status: 'held', talk: talkSummary({ status: 'held' }) })));
     currentPage.openWith({ id: '41' });
 
     render(<TalkRequestPage />);
@@ -155,8 +135,8 @@ describe('点单详情', () => {
   });
 
   it('no longer asks for 评单 on coming back from rating the talk', async () => {
-    const heldRequest = talkRequest({ status: 'held', talk: { ...scheduledTalk, status: 'held' } });
-    fakeApi().on('GET', '/api/talk-requests/41', reply(200, heldRequest), reply(200, talkRequest({ status: 'rated', talk: { ...scheduledTalk, status: 'held' } })));
+    const heldRequest = talkRequest({ status: 'held', talk: talkSummary({ status: 'held' }) });
+    fakeApi().on('GET', '/api/talk-requests/41', reply(200, heldRequest), reply(200, talkRequest({ status: 'rated', talk: talkSummary({ status: 'held' }) })));
     currentPage.openWith({ id: '41' });
 
     render(<TalkRequestPage />);
@@ -169,7 +149,7 @@ describe('点单详情', () => {
   });
 
   it('opens the scheduled talk, without asking for 评单 before it was held', async () => {
-    fakeApi().on('GET', '/api/talk-requests/41', reply(200, talkRequest({ status: 'scheduled', talk: scheduledTalk })));
+    fakeApi().on('GET', '/api/talk-requests/41', reply(200, talkRequest({ status: 'scheduled', talk: talkSummary() })));
     currentPage.openWith({ id: '41' });
 
     render(<TalkRequestPage />);

@@ -1,13 +1,14 @@
-import Taro from '@tarojs/taro';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { SpeakerEntryCells, isSpeaker } from '../../../src/components/speaker-entry-cells';
 import SpeakerOffersPage from '../../../src/packages/speaker/offers/index';
 import { clearSession, saveSession } from '../../../src/services/session';
+import { talkSummary } from '../support/booking-fixtures';
 import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
 import { findTextArea } from '../support/fields';
+import { spyOnNavigation } from '../support/navigation';
 import { currentPage } from '../support/page-runtime';
-import { NOW, minutesFromNow, offer, offerList, speakerTalk, speakerUser, stopClockAtNow } from '../support/speaker-fixtures';
+import { NOW, minutesFromNow, offer, offerList, speakerUser, stopClockAtNow } from '../support/speaker-fixtures';
 
 // The build imports each NutUI component from its own module (see babel.config.js).
 jest.mock('@nutui/nutui-react-taro/dist/es/packages/picker', () => ({
@@ -19,18 +20,16 @@ const OFFERS = '/api/speaker/offers';
 const ACCEPT = '/api/offers/61/accept';
 const DECLINE = '/api/offers/61/decline';
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   stopClockAtNow();
   clearSession();
   localStorage.clear();
   saveSession(sessionFor(speakerUser));
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
 });
 
 afterEach(() => {
-  navigateTo.mockRestore();
   jest.useRealTimers();
 });
 
@@ -112,7 +111,7 @@ describe('待接的单', () => {
   });
 
   it('accepts at the chosen start once the speaker confirms, and shows the talk', async () => {
-    const accepted = speakerTalk({ id: 90, startsAt: '2030-06-01T02:00:00.000Z', endsAt: '2030-06-01T03:30:00.000Z' });
+    const accepted = talkSummary({ id: 90, startsAt: '2030-06-01T02:00:00.000Z', endsAt: '2030-06-01T03:30:00.000Z' });
     const api = fakeApi()
       .on('GET', OFFERS, reply(200, offerList([offer()])), reply(200, offerList([], [offer({ status: 'accepted', respondedAt: NOW.toISOString() })])))
       .on('POST', ACCEPT, reply(200, { talk: accepted, requestId: 41 }));
@@ -142,7 +141,7 @@ describe('待接的单', () => {
   it('accepts at the earliest start when the speaker confirms the wheel as it opens', async () => {
     const api = fakeApi()
       .on('GET', OFFERS, reply(200, offerList([offer()])))
-      .on('POST', ACCEPT, reply(200, { talk: speakerTalk({ id: 90 }), requestId: 41 }));
+      .on('POST', ACCEPT, reply(200, { talk: talkSummary({ id: 90 }), requestId: 41 }));
 
     render(<SpeakerOffersPage />);
     fireEvent.click(await screen.findByText('接单'));

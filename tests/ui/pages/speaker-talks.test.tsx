@@ -1,26 +1,25 @@
-import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import SpeakerTalksPage from '../../../src/packages/speaker/talks/index';
 import { clearSession, saveSession } from '../../../src/services/session';
+import { talkSummary } from '../support/booking-fixtures';
 import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { sessionFor } from '../support/fixtures';
+import { spyOnNavigation } from '../support/navigation';
 import { currentPage } from '../support/page-runtime';
-import { NOW, minutesFromNow, speakerTalk, speakerUser, stopClockAtNow, talkList } from '../support/speaker-fixtures';
+import { NOW, minutesFromNow, speakerUser, stopClockAtNow, talkList } from '../support/speaker-fixtures';
 
 const TALKS = '/api/speaker/talks';
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   stopClockAtNow();
   clearSession();
   localStorage.clear();
   saveSession(sessionFor(speakerUser));
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
 });
 
 afterEach(() => {
-  navigateTo.mockRestore();
   jest.useRealTimers();
 });
 
@@ -29,11 +28,11 @@ function talkCard(title: string): HTMLElement {
 }
 
 /** Started half an hour ago, ends in an hour: in progress, still scheduled. */
-const inProgress = speakerTalk({ id: 12, topicTitle: '民法典与百姓生活', startsAt: minutesFromNow(-30), endsAt: minutesFromNow(60) });
+const inProgress = talkSummary({ id: 12, topicTitle: '民法典与百姓生活', startsAt: minutesFromNow(-30), endsAt: minutesFromNow(60) });
 
 describe('我的宣讲', () => {
   it('shows an upcoming talk: when, where, how many signed up, with its check-in code and list', async () => {
-    fakeApi().on('GET', TALKS, reply(200, talkList([speakerTalk()])));
+    fakeApi().on('GET', TALKS, reply(200, talkList([talkSummary()])));
 
     render(<SpeakerTalksPage />);
 
@@ -55,7 +54,7 @@ describe('我的宣讲', () => {
   });
 
   it('shows finished talks under 已结束, with the attendance list but no check-in code', async () => {
-    const held = speakerTalk({
+    const held = talkSummary({
       id: 7,
       topicTitle: '垃圾分类我先行',
       status: 'held',
@@ -65,7 +64,7 @@ describe('我的宣讲', () => {
       registrations: 35,
       capacity: 40,
     });
-    fakeApi().on('GET', TALKS, reply(200, talkList([speakerTalk()], [held])));
+    fakeApi().on('GET', TALKS, reply(200, talkList([talkSummary()], [held])));
 
     render(<SpeakerTalksPage />);
     await screen.findByText('反诈骗知识进社区');
@@ -110,7 +109,7 @@ describe('我的宣讲', () => {
   });
 
   it('asks to mark a finished talk held while it is still only scheduled', async () => {
-    const unconfirmed = speakerTalk({ id: 8, startsAt: minutesFromNow(-24 * 60), endsAt: minutesFromNow(-22 * 60) });
+    const unconfirmed = talkSummary({ id: 8, startsAt: minutesFromNow(-24 * 60), endsAt: minutesFromNow(-22 * 60) });
     fakeApi().on('GET', TALKS, reply(200, talkList([], [unconfirmed])));
 
     render(<SpeakerTalksPage />);
@@ -145,7 +144,7 @@ describe('我的宣讲', () => {
   });
 
   it('offers 重试 when the talks cannot be loaded', async () => {
-    fakeApi().on('GET', TALKS, networkError, networkError, reply(200, talkList([speakerTalk()])));
+    fakeApi().on('GET', TALKS, networkError, networkError, reply(200, talkList([talkSummary()])));
 
     render(<SpeakerTalksPage />);
     fireEvent.click(await screen.findByText('重试'));
@@ -154,7 +153,7 @@ describe('我的宣讲', () => {
   });
 
   it('reads the talks again when the speaker comes back from the check-in screen', async () => {
-    const api = fakeApi().on('GET', TALKS, reply(200, talkList([speakerTalk()])), reply(200, talkList([speakerTalk({ registrations: 20 })])));
+    const api = fakeApi().on('GET', TALKS, reply(200, talkList([talkSummary()])), reply(200, talkList([talkSummary({ registrations: 20 })])));
 
     render(<SpeakerTalksPage />);
     await screen.findByText('已报名 12 / 80 人');

@@ -1,10 +1,10 @@
-import Taro from '@tarojs/taro';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import StudyPage from '../../../src/pages/study/index';
 import { clearSession, saveSession } from '../../../src/services/session';
 import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
 import { pullDown, scrollToEnd } from '../support/gestures';
+import { spyOnNavigation } from '../support/navigation';
 import { feedPage, hoursAgo, postSummary } from '../support/post-fixtures';
 import { findField } from '../support/fields';
 
@@ -21,16 +21,11 @@ const recent = postSummary({
 });
 const older = postSummary({ id: 3, title: '垃圾分类新规解读', category: 'policy', publishedAt: hoursAgo(50) });
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   clearSession();
   localStorage.clear();
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 function cardTitles(): string[] {

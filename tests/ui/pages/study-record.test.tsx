@@ -1,22 +1,17 @@
-import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import StudyRecordPage from '../../../src/packages/post/study/index';
 import { clearSession, saveSession } from '../../../src/services/session';
 import { errorReply, fakeApi, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
 import { scrollToEnd } from '../support/gestures';
+import { spyOnNavigation } from '../support/navigation';
 import { hoursAgo, studyRecord } from '../support/post-fixtures';
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   clearSession();
   localStorage.clear();
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 const laterPage = studyRecord({

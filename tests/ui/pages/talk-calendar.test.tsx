@@ -1,24 +1,19 @@
-import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import TalkCalendarPage from '../../../src/packages/booking/calendar/index';
 import { clearSession } from '../../../src/services/session';
 import { communities } from '../support/booking-fixtures';
 import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
-import { talkSummary } from '../support/talk-fixtures';
+import { talkSummary } from '../support/booking-fixtures';
+import { spyOnNavigation } from '../support/navigation';
 
 const DAY_MS = 24 * 3600_000;
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   // The calendar is public: nobody is signed in here.
   clearSession();
   localStorage.clear();
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 function dayTitled(title: string): HTMLElement {

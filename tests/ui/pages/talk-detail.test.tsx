@@ -1,25 +1,20 @@
-import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import TalkPage from '../../../src/packages/booking/talk/index';
 import { clearSession, saveSession } from '../../../src/services/session';
 import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { findTextArea } from '../support/fields';
 import { resident, sessionFor } from '../support/fixtures';
+import { spyOnNavigation } from '../support/navigation';
 import { currentPage } from '../support/page-runtime';
 import { heldTalk, talkDetail } from '../support/talk-fixtures';
 
-let navigateTo: jest.SpyInstance;
+const navigateTo = spyOnNavigation();
 
 beforeEach(() => {
   clearSession();
   localStorage.clear();
   saveSession(sessionFor(resident));
-  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
   currentPage.openWith({ id: '9' });
-});
-
-afterEach(() => {
-  navigateTo.mockRestore();
 });
 
 function stars(): HTMLElement[] {

@@ -1,4 +1,4 @@
-import type { CommunityList, TalkRequestView, Topic } from '../../../src/core/api/booking';
+import type { CommunityList, TalkRequestView, TalkSummary, Topic } from '../../../src/core/api/booking';
 import { TALK_REQUEST_STATUS_LABELS, TALK_REQUEST_STEPS, type TalkRequestStatus } from '../../../src/core/booking';
 
 export function topic(overrides: Partial<Topic> = {}): Topic {
@@ -55,6 +55,25 @@ export function talkRequest(overrides: Partial<TalkRequestView> = {}): TalkReque
     createdAt: '2030-05-20T02:00:00.000Z',
     talk: null,
     timeline: [{ at: '2030-05-20T02:00:00.000Z', event: 'submitted', text: '您提交了点单' }],
+    ...overrides,
+  };
+}
+
+/** A talk as the calendar lists it: 6月1日 周六 09:00–10:30 Shanghai time, 12 of 80 seats taken. */
+export function talkSummary(overrides: Partial<TalkSummary> = {}): TalkSummary {
+  return {
+    id: 9,
+    status: 'scheduled',
+    startsAt: '2030-06-01T01:00:00.000Z',
+    endsAt: '2030-06-01T02:30:00.000Z',
+    topicTitle: '反诈骗知识进社区',
+    speakerName: '王建国',
+    communityName: '惠阳社区',
+    venueName: '党群服务中心二楼',
+    venueAddress: '惠阳路12号',
+    capacity: 80,
+    registrations: 12,
+    heldAt: null,
     ...overrides,
   };
 }

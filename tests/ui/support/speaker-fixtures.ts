@@ -73,25 +73,6 @@ export function offerList(pending: SpeakerOffer[], answered: SpeakerOffer[] = []
   return { pending, answered };
 }
 
-export function speakerTalk(overrides: Partial<TalkSummary> = {}): TalkSummary {
-  return {
-    id: 9,
-    status: 'scheduled',
-    // 1 June 2030, 09:00–10:30 in Shanghai.
-    startsAt: '2030-06-01T01:00:00.000Z',
-    endsAt: '2030-06-01T02:30:00.000Z',
-    topicTitle: '反诈骗知识进社区',
-    speakerName: '王建国',
-    communityName: '惠阳社区',
-    venueName: '党群服务中心二楼',
-    venueAddress: '惠阳路12号',
-    capacity: 80,
-    registrations: 12,
-    heldAt: null,
-    ...overrides,
-  };
-}
-
 export function talkList(upcoming: TalkSummary[], past: TalkSummary[] = []): SpeakerTalkList {
   return { upcoming, past };
 }

@@ -4,12 +4,9 @@ import type { Me } from '../../../core/api/auth';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
 import { adminPostsApi } from '../../../services/api';
 import { idParam } from '../../../services/navigation';
 import { editorUnits } from '../../../services/staff-access';
@@ -33,16 +30,9 @@ function Editor({ postId, user }: { postId: number | null; user: Me }) {
 
 export default function PostEditorPage() {
   const { params } = useRouter();
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <Editor postId={idParam(params)} user={session.user} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
-  return <PageShell>{content}</PageShell>;
+  return (
+    <PageShell>
+      <SignedIn>{(session) => <Editor postId={idParam(params)} user={session.user} />}</SignedIn>
+    </PageShell>
+  );
 }

@@ -5,11 +5,8 @@ import { Tips } from '@nutui/icons-react-taro';
 import type { Me } from '../../../core/api/auth';
 import { REVIEW_STAGE_LABELS, type ReviewStage } from '../../../core/posts';
 import { EmptyState } from '../../../components/empty-state';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
-import { useSession } from '../../../hooks/use-session';
+import { SignedIn } from '../../../components/signed-in';
 import { openPostEditor } from '../../../services/navigation';
 import { editorUnits, mayUnpublish, reviewStagesOf } from '../../../services/staff-access';
 import { type StaffPostScope, StaffPostList } from '../shared/staff-post-list';
@@ -74,16 +71,9 @@ function StaffDesk({ user }: { user: Me }) {
 }
 
 export default function StaffPostsPage() {
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <StaffDesk user={session.user} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
-  return <PageShell className="ywk-fill-page">{content}</PageShell>;
+  return (
+    <PageShell className="ywk-fill-page">
+      <SignedIn>{(session) => <StaffDesk user={session.user} />}</SignedIn>
+    </PageShell>
+  );
 }

@@ -7,14 +7,11 @@ import type { StaffPost } from '../../../core/api/posts';
 import { ERRORS } from '../../../core/errors';
 import { ErrorState } from '../../../components/error-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
 import { PostArticle } from '../../../components/post-article';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
 import { adminPostsApi } from '../../../services/api';
 import { ApiError } from '../../../services/api-error';
 import { idParam } from '../../../services/navigation';
@@ -58,20 +55,9 @@ function ReviewedPost({ postId, user }: { postId: number | null; user: Me }) {
 
 export default function PostReviewPage() {
   const { params } = useRouter();
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <ReviewedPost postId={idParam(params)} user={session.user} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell className="ywk-review-page">
-      {content}
+      <SignedIn>{(session) => <ReviewedPost postId={idParam(params)} user={session.user} />}</SignedIn>
       <Toast id={TOAST_ID} />
     </PageShell>
   );

@@ -5,23 +5,20 @@ import { Button, Cell, Collapse, Dialog, Tag, Toast } from '@nutui/nutui-react-t
 import { Tips, User } from '@nutui/icons-react-taro';
 import type { CandidateList, TalkRequestView } from '../../../core/api/booking';
 import { decideTalkRequest, lastWindowEnd, type OfferStatus } from '../../../core/booking';
-import { AUDIENCE_KINDS } from '../../../core/catalog';
 import { ERRORS } from '../../../core/errors';
-import { formatDateTime, inShanghai, shanghaiDay } from '../../../core/time';
+import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
 import { bookingApi, dispatchApi } from '../../../services/api';
 import { ApiError, errorMessage, isApiError } from '../../../services/api-error';
 import { idParam } from '../../../services/navigation';
 import { RequestSteps } from '../../booking/shared/request-status';
+import { audienceText, windowText } from '../../booking/shared/request-text';
 import './index.scss';
 
 const TOAST_ID = 'dispatch-request-toast';
@@ -68,17 +65,6 @@ function dispatchBlocked(talkRequest: TalkRequestView, now: Date): string | null
   if (!decideTalkRequest(talkRequest.status, 'offer').ok) return `这次点单${talkRequest.statusLabel}，不需要再派单。`;
   if (lastWindowEnd(talkRequest.windows) <= now.toISOString()) return '居民希望的时间都已过去，不能再派单，可以请居民重新点单。';
   return null;
-}
-
-function windowText(window: TalkRequestView['windows'][number]): string {
-  return shanghaiDay(window.start) === shanghaiDay(window.end)
-    ? `${formatDateTime(window.start)}–${inShanghai(window.end).format('HH:mm')}`
-    : `${formatDateTime(window.start)} 至 ${formatDateTime(window.end)}`;
-}
-
-function audienceText(talkRequest: TalkRequestView): string {
-  const kinds = talkRequest.audienceKinds.map((key) => AUDIENCE_KINDS.find((kind) => kind.key === key)?.label ?? key);
-  return `约 ${talkRequest.audienceSize} 人 · ${kinds.join('、')}`;
 }
 
 function RequestFacts({ talkRequest }: { talkRequest: TalkRequestView }) {
@@ -262,20 +248,9 @@ function DeskContent({ requestId }: { requestId: number | null }) {
 
 export default function DispatchRequestPage() {
   const { params } = useRouter();
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <DeskContent key={session.user.id} requestId={idParam(params)} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell>
-      {content}
+      <SignedIn>{(session) => <DeskContent key={session.user.id} requestId={idParam(params)} />}</SignedIn>
       <Toast id={TOAST_ID} />
     </PageShell>
   );

@@ -4,22 +4,19 @@ import { Tabs, Tag, Toast } from '@nutui/nutui-react-taro';
 import { Order, Tips } from '@nutui/icons-react-taro';
 import type { AdminRequestQuery, TalkRequestPage, TalkRequestView } from '../../../core/api/booking';
 import type { TalkRequestStatus } from '../../../core/booking';
-import { AUDIENCE_KINDS } from '../../../core/catalog';
-import { formatDateTime, inShanghai, shanghaiDay } from '../../../core/time';
+import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
 import { RefreshableList } from '../../../components/refreshable-list';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { usePagedList } from '../../../hooks/use-paged-list';
-import { useSession } from '../../../hooks/use-session';
 import { dispatchApi } from '../../../services/api';
 import { errorMessage, isApiError } from '../../../services/api-error';
 import { openDispatchRequest } from '../../../services/dispatch-navigation';
+import { audienceText, windowText } from '../../booking/shared/request-text';
 import './index.scss';
 
 const TOAST_ID = 'dispatch-queue-toast';
@@ -65,18 +62,6 @@ async function loadQueuePage(status: TalkRequestStatus | undefined, cursor?: str
   const query: AdminRequestQuery = { status, before: cursor ? Number(cursor) : undefined, limit: PAGE_SIZE };
   const page = await dispatchApi.queue(query);
   return { ...page, nextCursor: page.nextBefore === null ? null : String(page.nextBefore) };
-}
-
-/** 6月1日 09:00–10:30, or both ends in full when a window runs past midnight. */
-function windowText(window: TalkRequestView['windows'][number]): string {
-  return shanghaiDay(window.start) === shanghaiDay(window.end)
-    ? `${formatDateTime(window.start)}–${inShanghai(window.end).format('HH:mm')}`
-    : `${formatDateTime(window.start)} 至 ${formatDateTime(window.end)}`;
-}
-
-function audienceText(talkRequest: TalkRequestView): string {
-  const kinds = talkRequest.audienceKinds.map((key) => AUDIENCE_KINDS.find((kind) => kind.key === key)?.label ?? key);
-  return `约 ${talkRequest.audienceSize} 人 · ${kinds.join('、')}`;
 }
 
 function RequestCard({ talkRequest }: { talkRequest: TalkRequestView }) {
@@ -168,21 +153,10 @@ function DispatchQueue() {
 }
 
 export default function DispatchQueuePage() {
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    // Keyed by user: another account signing in starts without the previous one's refusal.
-    content = <DispatchQueue key={session.user.id} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell className="ywk-fill-page">
-      {content}
+      {/* Keyed by user: another account signing in starts without the previous one's refusal. */}
+      <SignedIn>{(session) => <DispatchQueue key={session.user.id} />}</SignedIn>
       <Toast id={TOAST_ID} />
     </PageShell>
   );

@@ -5,12 +5,9 @@ import type { CommunityList, Topic } from '../../../core/api/booking';
 import { ERRORS } from '../../../core/errors';
 import { ErrorState } from '../../../components/error-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
 import { bookingApi } from '../../../services/api';
 import { ApiError } from '../../../services/api-error';
 import { idParam } from '../../../services/navigation';
@@ -54,21 +51,12 @@ function OrderTopic({ topic }: { topic: Topic }) {
 
 export default function TalkOrderPage() {
   const { params } = useRouter();
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
   const topicId = idParam({ id: params?.topicId });
-
-  let content;
-  if (session) {
-    content = <OrderContent topicId={topicId} homeCommunityId={session.user.community?.id ?? null} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell>
-      {content}
+      <SignedIn>
+        {(session) => <OrderContent topicId={topicId} homeCommunityId={session.user.community?.id ?? null} />}
+      </SignedIn>
       <Toast id={ORDER_TOAST_ID} />
     </PageShell>
   );

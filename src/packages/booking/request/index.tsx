@@ -4,24 +4,21 @@ import { View } from '@tarojs/components';
 import { Button, Cell, Toast } from '@nutui/nutui-react-taro';
 import type { TalkRequestView } from '../../../core/api/booking';
 import { BOOKING_CONFIG } from '../../../core/booking';
-import { AUDIENCE_KINDS } from '../../../core/catalog';
 import { ERRORS } from '../../../core/errors';
 import { formatDateTime } from '../../../core/time';
 import { ErrorState } from '../../../components/error-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
 import { ReasonDialog } from '../../../components/reason-dialog';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
 import { bookingApi } from '../../../services/api';
 import { ApiError } from '../../../services/api-error';
 import { openTalk } from '../../../services/booking-navigation';
 import { idParam } from '../../../services/navigation';
 import { RequestSteps, isCancellable } from '../shared/request-status';
+import { audienceText } from '../shared/request-text';
 import './index.scss';
 
 const TOAST_ID = 'request-toast';
@@ -29,11 +26,6 @@ const TOAST_ID = 'request-toast';
 function loadTalkRequest(requestId: number | null): Promise<TalkRequestView> {
   if (requestId === null) return Promise.reject(new ApiError('not_found', ERRORS.not_found.message, 404));
   return bookingApi.get(requestId);
-}
-
-function audienceText(talkRequest: TalkRequestView): string {
-  const kinds = talkRequest.audienceKinds.map((key) => AUDIENCE_KINDS.find((kind) => kind.key === key)?.label ?? key);
-  return `约 ${talkRequest.audienceSize} 人 · ${kinds.join('、')}`;
 }
 
 function ScheduledTalk({ talk }: { talk: NonNullable<TalkRequestView['talk']> }) {
@@ -141,20 +133,9 @@ function RequestContent({ requestId }: { requestId: number | null }) {
 
 export default function TalkRequestPage() {
   const { params } = useRouter();
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <RequestContent requestId={idParam(params)} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell>
-      {content}
+      <SignedIn>{() => <RequestContent requestId={idParam(params)} />}</SignedIn>
       <Toast id={TOAST_ID} />
     </PageShell>
   );

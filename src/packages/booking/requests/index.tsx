@@ -7,14 +7,11 @@ import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
 import { RefreshableList } from '../../../components/refreshable-list';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { usePagedList } from '../../../hooks/use-paged-list';
-import { useSession } from '../../../hooks/use-session';
 import { bookingApi } from '../../../services/api';
 import { errorMessage } from '../../../services/api-error';
 import { openTalkRequest } from '../../../services/booking-navigation';
@@ -72,20 +69,9 @@ function MyRequests() {
 }
 
 export default function MyRequestsPage() {
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <MyRequests />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell className="ywk-fill-page">
-      {content}
+      <SignedIn>{() => <MyRequests />}</SignedIn>
       <Toast id={TOAST_ID} />
     </PageShell>
   );

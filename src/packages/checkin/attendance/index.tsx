@@ -8,14 +8,11 @@ import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
 import { RefreshableList } from '../../../components/refreshable-list';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { type CursorPage, usePagedList } from '../../../hooks/use-paged-list';
-import { useSession } from '../../../hooks/use-session';
 import { organiserApi } from '../../../services/api';
 import { ApiError, errorMessage } from '../../../services/api-error';
 import { NotOrganiser, talkIdFrom } from '../organiser/shared';
@@ -174,23 +171,16 @@ function AttendanceList({ talkId, userId }: { talkId: number; userId: number }) 
 /** 签到名单: who checked in to a talk and how, and the attempts that were refused, for its organisers. */
 export default function AttendanceListPage() {
   const { params } = useRouter();
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
   const talkId = talkIdFrom(params);
-
-  let content;
-  if (talkId === null) {
-    content = <EmptyState icon={<Tips />} title="找不到这场宣讲" description="请从签到二维码页面重新打开签到名单。" />;
-  } else if (session) {
-    content = <AttendanceList key={`${session.user.id}:${talkId}`} talkId={talkId} userId={session.user.id} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell className="ywk-fill-page">
-      {content}
+      {talkId === null ? (
+        <EmptyState icon={<Tips />} title="找不到这场宣讲" description="请从签到二维码页面重新打开签到名单。" />
+      ) : (
+        <SignedIn>
+          {(session) => <AttendanceList key={`${session.user.id}:${talkId}`} talkId={talkId} userId={session.user.id} />}
+        </SignedIn>
+      )}
       <Toast id={TOAST_ID} />
     </PageShell>
   );

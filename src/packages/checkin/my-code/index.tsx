@@ -8,10 +8,8 @@ import { LoadingState } from '../../../components/loading-state';
 import { OfflineNotice } from '../../../components/offline-notice';
 import { PageShell } from '../../../components/page-shell';
 import { QrCode } from '../../../components/qr-code';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
 import { checkinApi } from '../../../services/api';
 import { NETWORK_ERROR, isApiError } from '../../../services/api-error';
 import './index.scss';
@@ -94,12 +92,9 @@ function SignedInCode({ userId }: { userId: number }) {
 
 /** 我的签到码: the attendee's personal code as a QR, for an organiser to scan when they cannot scan the screen. */
 export default function MyCheckinCodePage() {
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) content = <SignedInCode userId={session.user.id} />;
-  else if (signingIn) content = <LoadingState text="正在登录…" />;
-  else content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  return <PageShell>{content}</PageShell>;
+  return (
+    <PageShell>
+      <SignedIn>{(session) => <SignedInCode userId={session.user.id} />}</SignedIn>
+    </PageShell>
+  );
 }

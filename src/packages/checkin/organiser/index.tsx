@@ -10,9 +10,7 @@ import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
 import { QrCode } from '../../../components/qr-code';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
-import { useSession } from '../../../hooks/use-session';
+import { SignedIn } from '../../../components/signed-in';
 import { openAttendance, openPersonalCodeScanner } from '../../../services/organiser-navigation';
 import { ManualCheckinDialog } from './manual-checkin-dialog';
 import { NotOrganiser, talkIdFrom } from './shared';
@@ -171,23 +169,16 @@ function CheckinScreen({ talkId, userId }: { talkId: number; userId: number }) {
 /** 签到二维码: the organiser's rotating code, made on the phone so it keeps working offline. */
 export default function CheckinScreenPage() {
   const { params } = useRouter();
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
   const talkId = talkIdFrom(params);
-
-  let content;
-  if (talkId === null) {
-    content = <EmptyState icon={<Tips />} title="找不到这场宣讲" description="请从宣讲日历或我的宣讲里重新打开。" />;
-  } else if (session) {
-    content = <CheckinScreen key={`${session.user.id}:${talkId}`} talkId={talkId} userId={session.user.id} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell>
-      {content}
+      {talkId === null ? (
+        <EmptyState icon={<Tips />} title="找不到这场宣讲" description="请从宣讲日历或我的宣讲里重新打开。" />
+      ) : (
+        <SignedIn>
+          {(session) => <CheckinScreen key={`${session.user.id}:${talkId}`} talkId={talkId} userId={session.user.id} />}
+        </SignedIn>
+      )}
       <Toast id={TOAST_ID} />
     </PageShell>
   );

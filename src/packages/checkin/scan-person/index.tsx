@@ -6,12 +6,9 @@ import { CheckChecked, Failure, Refresh, Scan } from '@nutui/icons-react-taro';
 import { parsePersonalCode } from '../../../core/checkin';
 import { inShanghai } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useQueuedCheckins, type QueuedCheckins } from '../../../hooks/use-queued-checkins';
-import { useSession } from '../../../hooks/use-session';
 import { organiserApi } from '../../../services/api';
 import { NETWORK_ERROR, errorMessage, isApiError } from '../../../services/api-error';
 import { idParam } from '../../../services/navigation';
@@ -191,23 +188,14 @@ function PersonalCodeScanner({ talkId }: { talkId: number }) {
 /** The organiser checks in attendees who show 我的签到码, one scan after another. Opened with `?id=<talkId>`. */
 export default function ScanPersonPage() {
   const { params } = useRouter();
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
   const talkId = idParam(params);
-
-  let content;
-  if (talkId === null) {
-    content = <EmptyState icon={<Failure />} title="找不到这场活动" description="请从活动页面重新进入" />;
-  } else if (session) {
-    content = <PersonalCodeScanner key={session.user.id} talkId={talkId} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell>
-      {content}
+      {talkId === null ? (
+        <EmptyState icon={<Failure />} title="找不到这场活动" description="请从活动页面重新进入" />
+      ) : (
+        <SignedIn>{(session) => <PersonalCodeScanner key={session.user.id} talkId={talkId} />}</SignedIn>
+      )}
       <Toast id={TOAST_ID} />
     </PageShell>
   );

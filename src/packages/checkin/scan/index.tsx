@@ -9,10 +9,8 @@ import { ERRORS } from '../../../core/errors';
 import { formatDateTime } from '../../../core/time';
 import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useQueuedCheckins } from '../../../hooks/use-queued-checkins';
-import { useSession } from '../../../hooks/use-session';
 import { checkinApi } from '../../../services/api';
 import { ApiError, NETWORK_ERROR, errorMessage } from '../../../services/api-error';
 import { PAGES } from '../../../services/navigation';
@@ -319,27 +317,21 @@ function CheckinAttempt({ codeText, scannedAt }: { codeText: string; scannedAt: 
 /** Opened by the talk's rotating code: checks the attendee in and says plainly how it went. */
 export default function CheckinScanPage() {
   const { params } = useRouter();
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
   const codeText = checkinTextFrom(params);
   // When the page got the code: a scan saved for later is judged at this time, not at the sync.
   const [scannedAt] = useState(() => new Date().toISOString());
   // A code this app cannot read is answered here: the server would only say the same.
   const recognised = codeText !== null && parseCheckinCode(codeText) !== null;
 
-  let content;
-  if (!recognised) {
-    content = (
-      <Outcome tone="warning" icon={<Failure />} title={ERRORS.invalid_code.message} lines={['这不是本次活动的签到码，请扫描现场屏幕上的二维码']}>
-        <ScanAgainButton />
-      </Outcome>
-    );
-  } else if (session) {
-    content = <CheckinAttempt key={session.user.id} codeText={codeText} scannedAt={scannedAt} />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
-  return <PageShell>{content}</PageShell>;
+  return (
+    <PageShell>
+      {recognised ? (
+        <SignedIn>{(session) => <CheckinAttempt key={session.user.id} codeText={codeText} scannedAt={scannedAt} />}</SignedIn>
+      ) : (
+        <Outcome tone="warning" icon={<Failure />} title={ERRORS.invalid_code.message} lines={['这不是本次活动的签到码，请扫描现场屏幕上的二维码']}>
+          <ScanAgainButton />
+        </Outcome>
+      )}
+    </PageShell>
+  );
 }

@@ -7,15 +7,12 @@ import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
 import { RefreshableList } from '../../../components/refreshable-list';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
+import { SignedIn } from '../../../components/signed-in';
 import { StudyTotals } from '../../../components/study-totals';
 import { formatStudyTime } from '../../../components/study-totals/format';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
 import { usePagedList } from '../../../hooks/use-paged-list';
-import { useSession } from '../../../hooks/use-session';
 import { studyApi } from '../../../services/api';
 import { openPostDetail } from '../../../services/navigation';
 import './index.scss';
@@ -81,16 +78,9 @@ function StudyRecordList() {
 }
 
 export default function StudyRecordPage() {
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <StudyRecordList />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
-  return <PageShell className="ywk-fill-page">{content}</PageShell>;
+  return (
+    <PageShell className="ywk-fill-page">
+      <SignedIn>{() => <StudyRecordList />}</SignedIn>
+    </PageShell>
+  );
 }

@@ -6,14 +6,11 @@ import type { SpeakerOffer, SpeakerOfferList, TalkSummary } from '../../../core/
 import { BOOKING_CONFIG } from '../../../core/booking';
 import { EmptyState } from '../../../components/empty-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
 import { ReasonDialog } from '../../../components/reason-dialog';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
 import { speakerApi } from '../../../services/api';
 import { NETWORK_ERROR, errorMessage, isApiError } from '../../../services/api-error';
 import { openSpeakerTalks } from '../../../services/speaker-navigation';
@@ -185,20 +182,9 @@ function OfferInbox() {
 }
 
 export default function SpeakerOffersPage() {
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <OfferInbox />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell>
-      {content}
+      <SignedIn>{() => <OfferInbox />}</SignedIn>
       <Toast id={TOAST_ID} />
     </PageShell>
   );

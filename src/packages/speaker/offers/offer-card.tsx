@@ -1,15 +1,10 @@
 import { View } from '@tarojs/components';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import type { SpeakerOffer } from '../../../core/api/booking';
-import { AUDIENCE_KINDS } from '../../../core/catalog';
 import { formatDateTime } from '../../../core/time';
+import { audienceText } from '../../booking/shared/request-text';
 import { timeRangeText } from '../shared/talk-time';
 import { OFFER_STATUS_TEXT, deadlineText, isDeadlineNear, startChoices } from './offer-time';
-
-function audienceText(offer: SpeakerOffer): string {
-  const kinds = offer.audienceKinds.map((key) => AUDIENCE_KINDS.find((kind) => kind.key === key)?.label ?? key);
-  return `约 ${offer.audienceSize} 人 · ${kinds.join('、')}`;
-}
 
 function placeText(offer: SpeakerOffer): string {
   return `${offer.communityName} · ${offer.venueName ?? '社区安排'}`;

@@ -2,13 +2,10 @@ import { useCallback, useRef } from 'react';
 import { Toast } from '@nutui/nutui-react-taro';
 import type { CommunityList, SpeakerProfile, Topic } from '../../../core/api/booking';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
 import { bookingApi, speakerApi } from '../../../services/api';
 import { SpeakerLoadFailure } from '../shared/load-failure';
 import { PROFILE_TOAST_ID, ProfileForm } from './profile-form';
@@ -42,20 +39,9 @@ function ProfileContent() {
 }
 
 export default function SpeakerProfilePage() {
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <ProfileContent />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell>
-      {content}
+      <SignedIn>{() => <ProfileContent />}</SignedIn>
       <Toast id={PROFILE_TOAST_ID} />
     </PageShell>
   );

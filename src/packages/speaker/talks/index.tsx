@@ -5,13 +5,10 @@ import { Microphone } from '@nutui/icons-react-taro';
 import type { SpeakerTalkList, TalkSummary } from '../../../core/api/booking';
 import { EmptyState } from '../../../components/empty-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { LoadingState } from '../../../components/loading-state';
 import { PageShell } from '../../../components/page-shell';
-import { SignedOutPrompt } from '../../../components/signed-out-prompt';
-import { useAccountSignIn } from '../../../hooks/use-account-sign-in';
+import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
 import { speakerApi, talksApi } from '../../../services/api';
 import { errorMessage } from '../../../services/api-error';
 import { SpeakerLoadFailure } from '../shared/load-failure';
@@ -104,20 +101,9 @@ function MyTalks() {
 }
 
 export default function SpeakerTalksPage() {
-  const session = useSession();
-  const { signIn, signingIn, failure } = useAccountSignIn();
-
-  let content;
-  if (session) {
-    content = <MyTalks />;
-  } else if (signingIn) {
-    content = <LoadingState text="正在登录…" />;
-  } else {
-    content = <SignedOutPrompt onSignIn={signIn} failure={failure} />;
-  }
   return (
     <PageShell className="ywk-speaker-talks">
-      {content}
+      <SignedIn>{() => <MyTalks />}</SignedIn>
       <Toast id={TOAST_ID} />
     </PageShell>
   );
