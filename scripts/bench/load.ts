@@ -8,6 +8,8 @@ export interface LoadOptions {
   connections: number;
   /** Seconds of load; bounded so a benchmark always stops by itself. */
   durationSeconds: number;
+  /** A new path for each request (e.g. a different search), so no cache answers it. */
+  nextPath?: () => string;
 }
 
 export interface LoadResult {
@@ -28,6 +30,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     body: options.body,
     connections: options.connections,
     duration: options.durationSeconds,
+    ...(options.nextPath ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: options.nextPath!() }) }] } : {}),
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),

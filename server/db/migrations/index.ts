@@ -5,6 +5,7 @@ import * as initial from './0001_initial';
 import * as postsReading from './0002_posts_reading';
 import * as booking from './0003_booking';
 import * as checkin from './0004_checkin';
+import * as searchBigrams from './0005_search_bigrams';
 
 interface MigrationModule {
   up(db: Parameters<typeof initial.up>[0], types: ReturnType<typeof columnTypes>): Promise<void>;
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0002_posts_reading': postsReading,
   '0003_booking': booking,
   '0004_checkin': checkin,
+  '0005_search_bigrams': searchBigrams,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -30,7 +30,7 @@ const posts: FastifyPluginAsyncTypebox = async (app) => {
       const cached = app.feedCache.get(request.query);
       if (cached) return sendSerialised(reply, cached);
       // The route's own serializer (from the PostPage schema), as Fastify would apply to the object.
-      const json = String(reply.serialize(await listFeed(app.db, request.query, app.now())));
+      const json = String(reply.serialize(await listFeed(app.db, app.dbEngine, request.query, app.now())));
       app.feedCache.set(request.query, json);
       return sendSerialised(reply, json);
     },

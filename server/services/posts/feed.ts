@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { PostListQuery, PostPage } from '../../../src/core/api/posts';
+import type { Engine } from '../../db/connect';
 import type { Database } from '../../db/schema';
 import { decodeFeedCursor, encodeFeedCursor, pageOf, type FeedKey } from './cursor';
 import { publishedPosts, SUMMARY_COLUMNS, toPostSummary } from './detail';
@@ -22,25 +23,25 @@ export interface FeedPageRequest {
  * offset. The order is posts_feed_idx (posts_category_feed_idx with a category) read backwards,
  * so a page is an index range scan, the same cost at post 10 as at post 100,000.
  */
-export async function listFeed(db: Kysely<Database>, query: PostListQuery, now: Date): Promise<PostPage> {
+export async function listFeed(db: Kysely<Database>, engine: Engine, query: PostListQuery, now: Date): Promise<PostPage> {
   const request: FeedPageRequest = {
     category: query.category,
     search: normaliseQuery(query.q),
     after: query.cursor === undefined ? null : decodeFeedCursor(query.cursor),
     limit: query.limit ?? DEFAULT_LIMIT,
   };
-  const rows = await feedPageQuery(db, request, now).execute();
+  const rows = await feedPageQuery(db, engine, request, now).execute();
   return pageOf(rows, request.limit, toPostSummary, (row) =>
     encodeFeedCursor({ pinned: row.pinned === 1 ? 1 : 0, publishAt: row.publish_at!, id: row.id }),
   );
 }
 
 /** The page's query, `limit + 1` rows; exported so its plan can be checked on both engines. */
-export function feedPageQuery(db: Kysely<Database>, request: FeedPageRequest, now: Date) {
+export function feedPageQuery(db: Kysely<Database>, engine: Engine, request: FeedPageRequest, now: Date) {
   let feed = publishedPosts(db).select(SUMMARY_COLUMNS);
   if (request.category) feed = feed.where('posts.category', '=', request.category);
   feed = feed.where(request.after ? afterFeedKey(request.after, now) : visibleBy(now));
-  if (request.search) feed = feed.where(searchTextContains(request.search));
+  if (request.search) feed = feed.where(searchTextContains(request.search, engine));
   return feed
     .orderBy('posts.pinned', 'desc')
     .orderBy('posts.publish_at', 'desc')

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Engine } from '../../db/connect';
 
 /**
  * Search is a substring match on `posts.search_text`: the title and the body's text, ASCII letters
@@ -58,7 +59,18 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** `search_text` contains the (normalised) query; the same predicate on SQLite and PostgreSQL. */
-export function searchTextContains(query: string): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref('posts.search_text')} like ${`%${escapeLike(query)}%`} escape '\\'`;
+/**
+ * `search_text` contains the (normalised) query, with the same answer on SQLite and PostgreSQL.
+ * PostgreSQL first narrows to posts holding every bigram of the query (its GIN index, migration
+ * 0005), then LIKE checks the order. A two-character query is one bigram, and holding it is
+ * containing the query, so the bigram test alone decides: the planner estimates it from the index's
+ * statistics, where it can only guess at LIKE, and so walks the feed for a common word and uses
+ * the index for a rare one.
+ */
+export function searchTextContains(query: string, engine: Engine): RawBuilder<boolean> {
+  const like = sql<boolean>`${sql.ref('posts.search_text')} like ${`%${escapeLike(query)}%`} escape '\\'`;
+  const characters = [...query].length;
+  if (engine !== 'postgres' || characters < 2) return like;
+  const bigrams = sql<boolean>`ywk_bigrams(${sql.ref('posts.search_text')}) @> ywk_bigrams(${query})`;
+  return characters === 2 ? bigrams : sql<boolean>`${bigrams} and ${like}`;
 }
