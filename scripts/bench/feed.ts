@@ -125,6 +125,12 @@ export async function feedScenario(): Promise<Report> {
           ['GET /api/posts?category=history', '/api/posts?limit=20&category=history'],
           ['GET /api/posts?q=议事', `/api/posts?limit=20&q=${encodeURIComponent('议事')}`],
         ];
+        if (rows.length === 1) {
+          // Once: the bare route sending the feed's own first page, bytes for bytes.
+          const samePage = await startBareRoute(await (await fetch(`${target.url}/api/posts?limit=20`)).json());
+          rows.push(row('bare Fastify route sending the same first page', '-', '-', await runLoad({ url: samePage.url, ...LOAD }), baseline));
+          await samePage.close();
+        }
         for (const [label, path] of requests) {
           rows.push(row(label, engine, size, await runLoad({ url: `${target.url}${path}`, ...LOAD }), baseline));
         }

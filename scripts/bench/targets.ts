@@ -17,10 +17,14 @@ async function listen(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }
 
-/** The baseline every scenario is compared with: Fastify answering a fixed JSON body. */
-export async function startBareRoute(): Promise<Target> {
+/**
+ * The baseline every scenario is compared with: Fastify answering a fixed JSON body, by default a
+ * tiny one; a scenario may also measure it with its own answer, to tell the app's cost from the
+ * cost of sending that many bytes.
+ */
+export async function startBareRoute(body: unknown = { items: [{ id: 1, title: '基线' }], nextCursor: null }): Promise<Target> {
   const app = Fastify({ logger: false });
-  app.get('/bare', async () => ({ items: [{ id: 1, title: '基线' }], nextCursor: null }));
+  app.get('/bare', async () => body);
   const url = await listen(app);
   return { url: `${url}/bare`, app, close: () => app.close() };
 }

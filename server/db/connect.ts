@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { bigramTokens } from '../services/posts/search';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -40,6 +41,9 @@ function connectSqlite(url: string): DatabaseHandle {
   // Writers queue instead of failing with SQLITE_BUSY when a check-in burst arrives.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // The search index's triggers (migration 0005) call it on every write of a post's text, so every
+  // connection that writes posts must have it; a tool opening the file without it cannot.
+  sqlite.function('ywk_bigram_tokens', { deterministic: true }, (text: unknown) => bigramTokens(String(text ?? '')));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   let closed = false;
   return {

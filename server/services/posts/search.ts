@@ -60,17 +60,35 @@ export function escapeLike(text: string): string {
 }
 
 /**
+ * The distinct two-character pieces (bigrams) of a text as FTS5 tokens, for SQLite's search index
+ * (migration 0005). Each bigram is spelled in hex, so no tokenizer splits or folds it: '议事' and
+ * '，街' are one token each, whatever the characters are.
+ */
+export function bigramTokens(text: string): string {
+  const characters = [...text];
+  const bigrams = new Set<string>();
+  for (let i = 0; i + 1 < characters.length; i += 1) bigrams.add(characters[i] + characters[i + 1]);
+  return [...bigrams].map((bigram) => Buffer.from(bigram, 'utf8').toString('hex')).join(' ');
+}
+
+/** Posts holding every bigram of the query, through each engine's index of them (migration 0005). */
+function holdsBigramsOf(query: string, engine: Engine): RawBuilder<boolean> {
+  if (engine === 'postgres') return sql<boolean>`ywk_bigrams(${sql.ref('posts.search_text')}) @> ywk_bigrams(${query})`;
+  return sql<boolean>`${sql.ref('posts.id')} in (select rowid from posts_search where posts_search match ${bigramTokens(query)})`;
+}
+
+/**
  * `search_text` contains the (normalised) query, with the same answer on SQLite and PostgreSQL.
- * PostgreSQL first narrows to posts holding every bigram of the query (its GIN index, migration
- * 0005), then LIKE checks the order. A two-character query is one bigram, and holding it is
- * containing the query, so the bigram test alone decides: the planner estimates it from the index's
- * statistics, where it can only guess at LIKE, and so walks the feed for a common word and uses
- * the index for a rare one.
+ * Both first narrow to the posts holding every bigram of the query, from an index, then LIKE
+ * checks their order. A two-character query is one bigram, and holding it is containing the
+ * query, so the bigram test alone decides; on PostgreSQL that also lets the planner estimate it
+ * from the index's statistics (it can only guess at LIKE), so a common word walks the feed and a
+ * rare one uses the index. A single character has no bigram and is found by LIKE alone.
  */
 export function searchTextContains(query: string, engine: Engine): RawBuilder<boolean> {
   const like = sql<boolean>`${sql.ref('posts.search_text')} like ${`%${escapeLike(query)}%`} escape '\\'`;
   const characters = [...query].length;
-  if (engine !== 'postgres' || characters < 2) return like;
-  const bigrams = sql<boolean>`ywk_bigrams(${sql.ref('posts.search_text')}) @> ywk_bigrams(${query})`;
+  if (characters < 2) return like;
+  const bigrams = holdsBigramsOf(query, engine);
   return characters === 2 ? bigrams : sql<boolean>`${bigrams} and ${like}`;
 }
