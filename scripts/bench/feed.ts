@@ -149,7 +149,7 @@ export async function feedScenario(): Promise<Report> {
   }
   notes.push(`${LOAD.connections} connections for ${LOAD.durationSeconds} s per request, loopback, autocannon; pages of 20.`);
   notes.push('The feed pages are keyset reads of an index. Repeated URLs are answered by the 2 s micro-cache; the uncached row sends a different search every request.');
-  notes.push('Search: on PostgreSQL a GIN index of bigrams narrows to posts holding the query’s pieces; a contentless FTS5 table of bigram tokens does the same. Either way LIKE then checks the few posts left.');
+  notes.push('Search: on PostgreSQL a GIN index of bigrams narrows to posts holding the query’s pieces; on SQLite a contentless FTS5 table of bigram tokens does the same. Either way LIKE then checks the few posts left.');
   return {
     scenario: 'feed',
     title: '微课堂 feed and search',
