@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { bigramTokens } from '../services/posts/search';
 import type { Database } from './schema';
 
@@ -44,7 +44,7 @@ function connectSqlite(url: string): DatabaseHandle {
   // The search index's triggers (migration 0005) call it on every write of a post's text, so every
   // connection that writes posts must have it; a tool opening the file without it cannot.
   sqlite.function('ywk_bigram_tokens', { deterministic: true }, (text: unknown) => bigramTokens(String(text ?? '')));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   let closed = false;
   return {
     db,
@@ -53,6 +53,34 @@ function connectSqlite(url: string): DatabaseHandle {
       if (closed) return;
       closed = true;
       await db.destroy();
+    },
+  };
+}
+
+/** Distinct queries the app sends are far fewer; a bound keeps ad-hoc SQL from growing it. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The connection as Kysely sees it, keeping prepared statements by their SQL: Kysely prepares
+ * every query anew, which on a check-in costs about as much as running it. Reuse is safe because
+ * Kysely runs one query at a time on this connection, and SQLite re-prepares a statement by
+ * itself when a migration changes the schema under it.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement) {
+        // Least recently used goes first: move this one to the end.
+        statements.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sql, statement);
+      return statement;
     },
   };
 }
