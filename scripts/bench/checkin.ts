@@ -211,7 +211,7 @@ export async function checkinScenario(): Promise<Report> {
       `${ATTENDEES} distinct attendees (own token, own nonce, the code current at send time), ${CONCURRENCY} requests in flight over keep-alive connections, loopback; ${WARMUP} warm-up requests (another talk) first, not counted.`,
       'The bare route is measured with the same client loop and the same request count.',
       `Load average when the run started: ${loadAtStart.toFixed(1)} on ${os.cpus().length} CPUs (the database server shares them). With ${CONCURRENCY} requests in flight, latency is about ${CONCURRENCY} / throughput (Little's law): p99 under 100 ms needs well over 1,000 check-ins a second.`,
-      'SQLite keeps its prepared statements per connection; PostgreSQL shares the two CPUs with the app and the load.',
+      'Both engines keep prepared statements per connection (SQLite: a statement cache; PostgreSQL: named statements, so each query is parsed and planned once). PostgreSQL shares the two CPUs with the app and the load.',
       'Each check-in: token check, per-user and per-talk rate limits, nonce replay lookups, talk + venue read, HMAC verification, one INSERT … ON CONFLICT DO NOTHING.',
     ],
   };
