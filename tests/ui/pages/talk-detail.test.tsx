@@ -32,7 +32,8 @@ describe('宣讲详情', () => {
     render(<TalkPage />);
 
     expect(await screen.findByText('反诈骗知识进社区')).toBeInTheDocument();
-    expect(screen.getByText('6月1日 周六 09:00–10:30')).toBeInTheDocument();
+    expect(screen.getByText('6月1日 周六')).toBeInTheDocument();
+    expect(screen.getByText('09:00–10:30')).toBeInTheDocument();
     expect(screen.getByText('党群服务中心二楼')).toBeInTheDocument();
     expect(screen.getByText('惠阳路12号')).toBeInTheDocument();
     expect(screen.getByText('惠阳社区')).toBeInTheDocument();

@@ -33,7 +33,16 @@ function TalkFacts({ talk }: { talk: TalkDetail }) {
         <View className={`ywk-talk__status ywk-talk__status--${talk.status}`}>{TALK_STATUS_LABELS[talk.status]}</View>
       </View>
       <Cell.Group>
-        <Cell title="时间" extra={`${dayLabel(talk.startsAt)} ${timeRange(talk.startsAt, talk.endsAt)}`} />
+        <Cell
+          title="时间"
+          extra={
+            // Day and hours on their own lines, so a narrow phone never breaks a time in two.
+            <View className="ywk-talk__when">
+              <View>{dayLabel(talk.startsAt)}</View>
+              <View>{timeRange(talk.startsAt, talk.endsAt)}</View>
+            </View>
+          }
+        />
         <Cell title="地点" description={talk.venueAddress} extra={talk.venueName} />
         <Cell title="社区" extra={talk.communityName} />
         <Cell title="宣讲员" extra={talk.speakerName} />
