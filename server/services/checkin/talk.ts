@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CheckinTalk } from '../../../src/core/api/checkin';
 import { deriveTalkKey } from '../../../src/core/checkin';
 import { AppError } from '../../../src/core/errors';
@@ -79,21 +79,24 @@ export interface ScanState {
 
 /**
  * The talk and both nonce look-ups in one round trip: the hot path of a burst is this read and
- * one insert.
+ * one insert. Each look-up is a left join on a unique index (a nonce is unique within its talk,
+ * and per attempting user among refusals), so it adds at most one row and one index probe.
  */
 export async function findScanState(db: Kysely<Database>, talkId: number, callerId: number, nonce: string): Promise<ScanState | null> {
-  const earlier = (eb: ExpressionBuilder<Database, 'talks'>) =>
-    eb.selectFrom('checkins').where('checkins.talk_id', '=', talkId).where('checkins.nonce', '=', nonce);
-  const refused = (eb: ExpressionBuilder<Database, 'talks'>) =>
-    eb.selectFrom('checkin_refusals').where('checkin_refusals.attempted_by', '=', callerId).where('checkin_refusals.nonce', '=', nonce);
   const row = await selectTalks(db)
-    .select((eb) => [
-      earlier(eb).select('checkins.id').as('earlier_id'),
-      earlier(eb).select('checkins.user_id').as('earlier_user_id'),
-      earlier(eb).select('checkins.scanned_at').as('earlier_scanned_at'),
-      earlier(eb).select('checkins.offline').as('earlier_offline'),
-      refused(eb).select('checkin_refusals.code').as('refusal_code'),
-      refused(eb).select('checkin_refusals.details').as('refusal_details'),
+    .leftJoin('checkins as earlier', (join) =>
+      join.onRef('earlier.talk_id', '=', 'talks.id').on('earlier.nonce', '=', nonce),
+    )
+    .leftJoin('checkin_refusals as refused', (join) =>
+      join.on('refused.attempted_by', '=', callerId).on('refused.nonce', '=', nonce),
+    )
+    .select([
+      'earlier.id as earlier_id',
+      'earlier.user_id as earlier_user_id',
+      'earlier.scanned_at as earlier_scanned_at',
+      'earlier.offline as earlier_offline',
+      'refused.code as refusal_code',
+      'refused.details as refusal_details',
     ])
     .where('talks.id', '=', talkId)
     .executeTakeFirst();
