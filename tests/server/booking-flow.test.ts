@@ -2,7 +2,7 @@ import type { Session } from '../../src/core/api/auth';
 import type { AcceptResult, SpeakerOfferList, SpeakerTalkList, TalkCalendar, TopicList } from '../../src/core/api/booking';
 import { describeEachEngine } from '../support/app';
 import { HOUR, MINUTE } from '../support/clock';
-import { LONG_SESSIONS, accept, addPlace, addSpeaker, addTopic, orderBody, pendingOffer, requestView, submitOrder, type Place, type Speaker } from '../support/booking';
+import { LONG_SESSIONS, accept, insertCheckin, addPlace, addSpeaker, addTopic, orderBody, pendingOffer, requestView, submitOrder, type Place, type Speaker } from '../support/booking';
 
 describeEachEngine('百姓点单: 点单 → 派单 → 接单 → 举办 → 评单', (ctx) => {
   let resident: Session;
@@ -135,21 +135,7 @@ describeEachEngine('百姓点单: 点单 → 派单 → 接单 → 举办 → �
     const talkId = (await accept(ctx(), speaker.session, offer.id, startsAt)).json().talk.id;
     ctx().clock.set(new Date(Date.parse(startsAt) + 61 * MINUTE).toISOString());
     expect((await ctx().request(speaker.session, { method: 'POST', url: `/api/talks/${talkId}/held` })).statusCode).toBe(200);
-    await ctx()
-      .app.db.insertInto('checkins')
-      .values({
-        talk_id: talkId,
-        user_id: stranger.user.id,
-        attendee_name: null,
-        attendee_phone: null,
-        method: 'scan',
-        offline: 0,
-        scanned_at: startsAt,
-        nonce: null,
-        recorded_by: null,
-        created_at: startsAt,
-      })
-      .execute();
+    await insertCheckin(ctx(), talkId, stranger.user.id, startsAt);
     const rated = await ctx().request(stranger, { method: 'POST', url: `/api/talks/${talkId}/feedback`, payload: { rating: 5 } });
     expect(rated.statusCode).toBe(201);
   });

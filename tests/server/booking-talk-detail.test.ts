@@ -8,6 +8,7 @@ import {
   addPlace,
   addSpeaker,
   addTopic,
+  insertCheckin,
   orderBody,
   pendingOffer,
   submitOrder,
@@ -135,21 +136,7 @@ describeEachEngine('宣讲详情: one talk and what the viewer may do there', (c
     const { talkId, startsAt } = await scheduleTalk();
     await holdTalk(talkId, startsAt);
     expect(await detail(stranger, talkId)).toMatchObject({ canRate: false });
-    await ctx()
-      .app.db.insertInto('checkins')
-      .values({
-        talk_id: talkId,
-        user_id: stranger.user.id,
-        attendee_name: null,
-        attendee_phone: null,
-        method: 'scan',
-        offline: 0,
-        scanned_at: startsAt,
-        nonce: null,
-        recorded_by: null,
-        created_at: startsAt,
-      })
-      .execute();
+    await insertCheckin(ctx(), talkId, stranger.user.id, startsAt);
 
     expect(await detail(stranger, talkId)).toMatchObject({ registered: false, canRate: true });
   });

@@ -177,4 +177,23 @@ export async function bookingCounts(app: TestApp) {
 }
 
 /** Booking tests move the clock by days; sessions outlive that so each test reads as one story. */
+/** A check-in written straight into the table: someone who came without registering (评单 tests). */
+export async function insertCheckin(app: TestApp, talkId: number, userId: number, at: string): Promise<void> {
+  await app.app.db
+    .insertInto('checkins')
+    .values({
+      talk_id: talkId,
+      user_id: userId,
+      attendee_name: null,
+      attendee_phone: null,
+      method: 'scan',
+      offline: 0,
+      scanned_at: at,
+      nonce: null,
+      recorded_by: null,
+      created_at: at,
+    })
+    .execute();
+}
+
 export const LONG_SESSIONS = { accessTokenTtlSeconds: 365 * 24 * 3600 };
