@@ -12,6 +12,14 @@ export type PagedList<T, P> =
   /** `first` is the first page as loaded, for what comes with it (totals, the offline mark). */
   | { status: 'ready'; first: P; items: T[]; nextCursor: string | null };
 
+export interface PagedListHandle<T, P> {
+  list: PagedList<T, P>;
+  failure: unknown;
+  loadMore: () => Promise<void>;
+  refresh: () => Promise<void>;
+  retry: () => void;
+}
+
 /**
  * A list loaded page by page with the server's cursor: the first page when `key` changes or on
  * `retry` (重试), the next on `loadMore` (infinite scroll), the first again on `refresh`
@@ -20,7 +28,10 @@ export type PagedList<T, P> =
  * `loadMore` and `refresh` never reject, since NutUI's InfiniteLoading and PullToRefresh stop
  * working after a rejected callback; a failure with items on screen is reported in `failure`.
  */
-export function usePagedList<T, P extends CursorPage<T>>(load: (cursor?: string) => Promise<P>, key: unknown) {
+export function usePagedList<T, P extends CursorPage<T>>(
+  load: (cursor?: string) => Promise<P>,
+  key: unknown,
+): PagedListHandle<T, P> {
   const [list, setList] = useState<PagedList<T, P>>({ status: 'loading' });
   const [failure, setFailure] = useState<unknown>();
   const [attempt, setAttempt] = useState(0);

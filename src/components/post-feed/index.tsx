@@ -3,16 +3,13 @@ import { Toast } from '@nutui/nutui-react-taro';
 import { Articles, Search } from '@nutui/icons-react-taro';
 import type { PostSummary } from '../../core/api/posts';
 import { usePagedList } from '../../hooks/use-paged-list';
-import { errorMessage } from '../../services/api-error';
 import { openPostDetail } from '../../services/navigation';
 import { watchReconnect } from '../../services/network';
 import { type FeedPage, type FeedQuery, loadFeedPage } from '../../services/reading';
 import { EmptyState } from '../empty-state';
-import { ErrorState } from '../error-state';
-import { ListSkeleton } from '../list-skeleton';
 import { OfflineNotice } from '../offline-notice';
+import { PagedListView } from '../paged-list-view';
 import { PostCard } from '../post-card';
-import { RefreshableList } from '../refreshable-list';
 
 const TOAST_ID = 'post-feed-toast';
 
@@ -45,45 +42,24 @@ function NoPosts({ query }: { query: FeedQuery }) {
 
 /** The 微课堂 feed of one category, or search results: cards, pull to refresh, scroll for more. */
 export function PostFeed({ query }: { query: FeedQuery }) {
-  const { list, failure, loadMore, refresh, retry } = usePagedList<PostSummary, FeedPage>(
-    (cursor) => loadFeedPage(query, cursor),
-    feedKey(query),
-  );
+  const paged = usePagedList<PostSummary, FeedPage>((cursor) => loadFeedPage(query, cursor), feedKey(query));
+  const { list, refresh } = paged;
   const offline = list.status === 'ready' && list.first.offline;
-
-  useEffect(() => {
-    if (failure) Toast.show(TOAST_ID, { content: errorMessage(failure), icon: 'fail' });
-  }, [failure]);
 
   // 离线内容，联网后自动更新: the cached list replaces itself once the phone is back online.
   useEffect(() => (offline ? watchReconnect(refresh) : undefined), [offline, refresh]);
 
-  let content;
-  if (list.status === 'loading') {
-    content = <ListSkeleton />;
-  } else if (list.status === 'error') {
-    content = <ErrorState error={list.error} onRetry={retry} />;
-  } else if (list.items.length === 0) {
-    content = <NoPosts query={query} />;
-  } else {
-    content = (
-      <RefreshableList
-        hasMore={list.nextCursor !== null}
-        onLoadMore={loadMore}
-        onRefresh={refresh}
-        endText={offline ? '联网后可以加载更多文章' : '没有更多文章了'}
-      >
-        {list.items.map((post) => (
-          <PostCard key={post.id} post={post} onOpen={openPost} />
-        ))}
-      </RefreshableList>
-    );
-  }
-
   return (
     <>
       {offline ? <OfflineNotice /> : null}
-      {content}
+      <PagedListView
+        paged={paged}
+        toastId={TOAST_ID}
+        empty={<NoPosts query={query} />}
+        endText={offline ? '联网后可以加载更多文章' : '没有更多文章了'}
+      >
+        {(posts) => posts.map((post) => <PostCard key={post.id} post={post} onOpen={openPost} />)}
+      </PagedListView>
       <Toast id={TOAST_ID} />
     </>
   );

@@ -5,6 +5,7 @@ import { clearSession, saveSession } from '../../../src/services/session';
 import { talkRequest, talkSummary } from '../support/booking-fixtures';
 import { fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
+import { pullDown } from '../support/gestures';
 import { spyOnNavigation } from '../support/navigation';
 import { currentPage } from '../support/page-runtime';
 import { findTextArea } from '../support/fields';
@@ -54,6 +55,22 @@ describe('我的点单', () => {
     render(<MyRequestsPage />);
 
     expect(await screen.findByText('还没有点单')).toBeInTheDocument();
+  });
+
+  it('keeps the requests on screen and says why when pulling down to refresh fails', async () => {
+    fakeApi().on(
+      'GET',
+      '/api/talk-requests/mine',
+      reply(200, { items: [talkRequest({ id: 42 })], nextBefore: null }),
+      networkError,
+    );
+
+    const { container } = render(<MyRequestsPage />);
+    await screen.findByText('反诈骗知识进社区');
+    await pullDown(container);
+
+    expect(await screen.findByText('网络不给力，请检查网络后重试', { selector: '.nut-toast-text' })).toBeInTheDocument();
+    expect(screen.getByText('反诈骗知识进社区')).toBeInTheDocument();
   });
 
   it('opens a request when tapped', async () => {

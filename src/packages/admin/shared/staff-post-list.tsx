@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { View } from '@tarojs/components';
 import { Cell, Toast } from '@nutui/nutui-react-taro';
 import { Order } from '@nutui/icons-react-taro';
@@ -6,13 +5,10 @@ import type { StaffPostListQuery, StaffPostPage } from '../../../core/api/posts'
 import { REVIEW_STAGE_LABELS, type ReviewStage } from '../../../core/posts';
 import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { ListSkeleton } from '../../../components/list-skeleton';
-import { RefreshableList } from '../../../components/refreshable-list';
+import { PagedListView } from '../../../components/paged-list-view';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { adminPostsApi } from '../../../services/api';
-import { errorMessage } from '../../../services/api-error';
 import { openPostEditor, openPostReview } from '../../../services/navigation';
 import { scheduledFor } from './schedule';
 import { PostStatusTag } from './status-tag';
@@ -59,55 +55,35 @@ function NothingHere({ scope }: { scope: StaffPostScope }) {
 }
 
 export function StaffPostList({ scope }: { scope: StaffPostScope }) {
-  const { list, failure, loadMore, refresh, retry } = usePagedList<StaffPostSummary, StaffPostPage>((cursor) => {
+  const paged = usePagedList<StaffPostSummary, StaffPostPage>((cursor) => {
     const query: StaffPostListQuery = { ...scope, cursor, limit: 20 };
     return adminPostsApi.list(query);
   }, scopeKey(scope));
   // Back from the editor or a review, a post may have moved on.
-  useOnReturn(refresh);
-
-  useEffect(() => {
-    if (failure) Toast.show(TOAST_ID, { content: errorMessage(failure), icon: 'fail' });
-  }, [failure]);
-
-  let content;
-  if (list.status === 'loading') {
-    content = <ListSkeleton />;
-  } else if (list.status === 'error') {
-    content = <ErrorState error={list.error} onRetry={retry} />;
-  } else if (list.items.length === 0) {
-    content = <NothingHere scope={scope} />;
-  } else {
-    content = (
-      <RefreshableList
-        hasMore={list.nextCursor !== null}
-        onLoadMore={loadMore}
-        onRefresh={refresh}
-        endText="没有更多稿件了"
-      >
-        <Cell.Group className="ywk-section">
-          {list.items.map((post) => (
-            <Cell
-              key={post.id}
-              title={
-                <View className="ywk-staff-post__title">
-                  <PostStatusTag status={post.status} />
-                  <View>{post.title}</View>
-                </View>
-              }
-              description={describe(post)}
-              clickable
-              onClick={() => open(post, scope)}
-            />
-          ))}
-        </Cell.Group>
-      </RefreshableList>
-    );
-  }
+  useOnReturn(paged.refresh);
 
   return (
     <>
-      {content}
+      <PagedListView paged={paged} toastId={TOAST_ID} empty={<NothingHere scope={scope} />} endText="没有更多稿件了">
+        {(posts) => (
+          <Cell.Group className="ywk-section">
+            {posts.map((post) => (
+              <Cell
+                key={post.id}
+                title={
+                  <View className="ywk-staff-post__title">
+                    <PostStatusTag status={post.status} />
+                    <View>{post.title}</View>
+                  </View>
+                }
+                description={describe(post)}
+                clickable
+                onClick={() => open(post, scope)}
+              />
+            ))}
+          </Cell.Group>
+        )}
+      </PagedListView>
       <Toast id={TOAST_ID} />
     </>
   );

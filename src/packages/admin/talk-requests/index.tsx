@@ -6,10 +6,9 @@ import type { AdminRequestQuery, TalkRequestPage, TalkRequestView } from '../../
 import type { TalkRequestStatus } from '../../../core/booking';
 import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import { PageShell } from '../../../components/page-shell';
-import { RefreshableList } from '../../../components/refreshable-list';
+import { PagedListView } from '../../../components/paged-list-view';
 import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { usePagedList } from '../../../hooks/use-paged-list';
@@ -96,16 +95,10 @@ function RequestCard({ talkRequest }: { talkRequest: TalkRequestView }) {
 }
 
 function QueueList({ tab, onForbidden }: { tab: QueueTabSpec; onForbidden: (error: unknown) => void }) {
-  const { list, failure, loadMore, refresh, retry } = usePagedList<TalkRequestView, QueuePage>(
-    (cursor) => loadQueuePage(tab.status, cursor),
-    tab.key,
-  );
+  const paged = usePagedList<TalkRequestView, QueuePage>((cursor) => loadQueuePage(tab.status, cursor), tab.key);
+  const { list } = paged;
   // Back from a request just dispatched, it may have moved to another tab.
-  useOnReturn(refresh);
-
-  useEffect(() => {
-    if (failure) Toast.show(TOAST_ID, { content: errorMessage(failure), icon: 'fail' });
-  }, [failure]);
+  useOnReturn(paged.refresh);
 
   // Someone without the role gets the same refusal on every tab, so the page shows it once.
   const forbidden = list.status === 'error' && isApiError(list.error, 'forbidden') ? list.error : undefined;
@@ -113,17 +106,19 @@ function QueueList({ tab, onForbidden }: { tab: QueueTabSpec; onForbidden: (erro
     if (forbidden) onForbidden(forbidden);
   }, [forbidden, onForbidden]);
 
-  if (list.status === 'loading' || forbidden) return <ListSkeleton />;
-  if (list.status === 'error') return <ErrorState error={list.error} onRetry={retry} />;
-  if (list.items.length === 0) {
-    return <EmptyState icon={<Order />} title={tab.emptyTitle} description="居民点单后会显示在这里，下拉可以刷新。" />;
-  }
+  // Not 重试: the page is about to replace the tabs with the refusal.
+  if (forbidden) return <ListSkeleton />;
   return (
-    <RefreshableList hasMore={list.nextCursor !== null} onLoadMore={loadMore} onRefresh={refresh} endText="没有更多点单了">
-      {list.items.map((talkRequest) => (
-        <RequestCard key={talkRequest.id} talkRequest={talkRequest} />
-      ))}
-    </RefreshableList>
+    <PagedListView
+      paged={paged}
+      toastId={TOAST_ID}
+      empty={<EmptyState icon={<Order />} title={tab.emptyTitle} description="居民点单后会显示在这里，下拉可以刷新。" />}
+      endText="没有更多点单了"
+    >
+      {(talkRequests) =>
+        talkRequests.map((talkRequest) => <RequestCard key={talkRequest.id} talkRequest={talkRequest} />)
+      }
+    </PagedListView>
   );
 }
 

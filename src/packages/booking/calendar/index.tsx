@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button, Tabs, Tag, Toast } from '@nutui/nutui-react-taro';
 import { Clock } from '@nutui/icons-react-taro';
@@ -6,15 +6,12 @@ import type { CommunityList, TalkCalendar, TalkCalendarQuery, TalkSummary } from
 import { BOOKING_CONFIG } from '../../../core/booking';
 import { inShanghai, shanghaiDay } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { ListSkeleton } from '../../../components/list-skeleton';
 import { PageShell } from '../../../components/page-shell';
-import { RefreshableList } from '../../../components/refreshable-list';
+import { PagedListView } from '../../../components/paged-list-view';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useRemote } from '../../../hooks/use-remote';
 import { bookingApi, talksApi } from '../../../services/api';
-import { errorMessage } from '../../../services/api-error';
 import { openTalk } from '../../../services/booking-navigation';
 import { dayLabel, isFull, seatsText, timeRange } from '../talk/talk-format';
 import './index.scss';
@@ -114,39 +111,37 @@ function CommunityTabs({ communityId, onChange }: { communityId: number; onChang
 }
 
 function TalkList({ query, isNearTerm, filtered }: { query: TalkCalendarQuery; isNearTerm: boolean; filtered: boolean }) {
-  const { list, failure, loadMore, refresh, retry } = usePagedList<TalkSummary, CalendarAnswer>(
+  const paged = usePagedList<TalkSummary, CalendarAnswer>(
     () => loadCalendar(query),
     `${query.community ?? 'all'}:${query.from}`,
   );
   // Back from a talk one just joined, its 已报名 count must be the new one.
-  useOnReturn(refresh);
+  useOnReturn(paged.refresh);
 
-  useEffect(() => {
-    if (failure) Toast.show(TOAST_ID, { content: errorMessage(failure), icon: 'fail' });
-  }, [failure]);
-
-  if (list.status === 'loading') return <ListSkeleton />;
-  if (list.status === 'error') return <ErrorState error={list.error} onRetry={retry} />;
-  if (list.items.length === 0) {
-    return (
-      <EmptyState
-        icon={<Clock />}
-        title={isNearTerm ? '近期没有安排宣讲' : '这段时间没有安排宣讲'}
-        description={filtered ? '可以看看其他社区的安排。' : '宣讲安排好后会在这里公布。您也可以在“点单”页请宣讲员到社区来讲。'}
-      />
-    );
-  }
   return (
-    <RefreshableList hasMore={false} onLoadMore={loadMore} onRefresh={refresh} endText="以上是这段时间的全部宣讲">
-      {groupByDay(list.items).map((talkDay) => (
-        <View key={talkDay.day} className="ywk-calendar-day">
-          <View className="ywk-calendar-day__title">{dayLabel(talkDay.talks[0].startsAt)}</View>
-          {talkDay.talks.map((talk) => (
-            <TalkCard key={talk.id} talk={talk} />
-          ))}
-        </View>
-      ))}
-    </RefreshableList>
+    <PagedListView
+      paged={paged}
+      toastId={TOAST_ID}
+      empty={
+        <EmptyState
+          icon={<Clock />}
+          title={isNearTerm ? '近期没有安排宣讲' : '这段时间没有安排宣讲'}
+          description={filtered ? '可以看看其他社区的安排。' : '宣讲安排好后会在这里公布。您也可以在“点单”页请宣讲员到社区来讲。'}
+        />
+      }
+      endText="以上是这段时间的全部宣讲"
+    >
+      {(talks) =>
+        groupByDay(talks).map((talkDay) => (
+          <View key={talkDay.day} className="ywk-calendar-day">
+            <View className="ywk-calendar-day__title">{dayLabel(talkDay.talks[0].startsAt)}</View>
+            {talkDay.talks.map((talk) => (
+              <TalkCard key={talk.id} talk={talk} />
+            ))}
+          </View>
+        ))
+      }
+    </PagedListView>
   );
 }
 

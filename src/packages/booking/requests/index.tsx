@@ -1,19 +1,15 @@
-import { useEffect } from 'react';
 import { View } from '@tarojs/components';
 import { Toast } from '@nutui/nutui-react-taro';
 import { Order } from '@nutui/icons-react-taro';
 import type { TalkRequestPage, TalkRequestView } from '../../../core/api/booking';
 import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { ListSkeleton } from '../../../components/list-skeleton';
 import { PageShell } from '../../../components/page-shell';
-import { RefreshableList } from '../../../components/refreshable-list';
+import { PagedListView } from '../../../components/paged-list-view';
 import { SignedIn } from '../../../components/signed-in';
 import { useOnReturn } from '../../../hooks/use-on-return';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { bookingApi } from '../../../services/api';
-import { errorMessage } from '../../../services/api-error';
 import { openTalkRequest } from '../../../services/booking-navigation';
 import { RequestSteps } from '../shared/request-status';
 import './index.scss';
@@ -46,25 +42,21 @@ function RequestCard({ talkRequest }: { talkRequest: TalkRequestView }) {
 }
 
 function MyRequests() {
-  const { list, failure, loadMore, refresh, retry } = usePagedList<TalkRequestView, RequestPage>(loadRequestPage, 'mine');
+  const paged = usePagedList<TalkRequestView, RequestPage>(loadRequestPage, 'mine');
   // Back from a request that was cancelled there, the list must say so.
-  useOnReturn(refresh);
+  useOnReturn(paged.refresh);
 
-  useEffect(() => {
-    if (failure) Toast.show(TOAST_ID, { content: errorMessage(failure), icon: 'fail' });
-  }, [failure]);
-
-  if (list.status === 'loading') return <ListSkeleton />;
-  if (list.status === 'error') return <ErrorState error={list.error} onRetry={retry} />;
-  if (list.items.length === 0) {
-    return <EmptyState icon={<Order />} title="还没有点单" description="在“点单”页选择宣讲主题，即可请宣讲员到社区开讲。" />;
-  }
   return (
-    <RefreshableList hasMore={list.nextCursor !== null} onLoadMore={loadMore} onRefresh={refresh} endText="没有更多点单了">
-      {list.items.map((talkRequest) => (
-        <RequestCard key={talkRequest.id} talkRequest={talkRequest} />
-      ))}
-    </RefreshableList>
+    <PagedListView
+      paged={paged}
+      toastId={TOAST_ID}
+      empty={<EmptyState icon={<Order />} title="还没有点单" description="在“点单”页选择宣讲主题，即可请宣讲员到社区开讲。" />}
+      endText="没有更多点单了"
+    >
+      {(talkRequests) =>
+        talkRequests.map((talkRequest) => <RequestCard key={talkRequest.id} talkRequest={talkRequest} />)
+      }
+    </PagedListView>
   );
 }
 
