@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import StudyRecordPage from '../../../src/packages/post/study/index';
 import { clearSession, saveSession } from '../../../src/services/session';
-import { errorReply, fakeApi, reply } from '../support/fake-api';
+import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
-import { scrollToEnd } from '../support/gestures';
+import { pullDown, scrollToEnd } from '../support/gestures';
 import { spyOnNavigation } from '../support/navigation';
 import { hoursAgo, studyRecord } from '../support/post-fixtures';
 
@@ -53,6 +53,18 @@ describe('我的学习', () => {
       { limit: '20' },
       { limit: '20', cursor: 'r2' },
     ]);
+  });
+
+  it('keeps the record on screen and says why when pulling down to refresh fails', async () => {
+    saveSession(sessionFor(resident));
+    fakeApi().on('GET', '/api/me/study', reply(200, studyRecord()), networkError);
+
+    const { container } = render(<StudyRecordPage />);
+    await screen.findByText('学习贯彻党的二十大精神宣讲走进惠阳社区');
+    await pullDown(container);
+
+    expect(await screen.findByText('网络不给力，请检查网络后重试', { selector: '.nut-toast-text' })).toBeInTheDocument();
+    expect(screen.getByText('学习贯彻党的二十大精神宣讲走进惠阳社区')).toBeInTheDocument();
   });
 
   it('opens a studied post', async () => {

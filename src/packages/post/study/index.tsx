@@ -1,14 +1,13 @@
 import { View } from '@tarojs/components';
-import { Cell } from '@nutui/nutui-react-taro';
+import { Cell, Toast } from '@nutui/nutui-react-taro';
 import { Articles } from '@nutui/icons-react-taro';
 import type { StudyRecord } from '../../../core/api/posts';
 import { POST_CATEGORIES } from '../../../core/catalog';
+import { DAILY_POINTS_CAP } from '../../../core/study';
 import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { ListSkeleton } from '../../../components/list-skeleton';
 import { PageShell } from '../../../components/page-shell';
-import { RefreshableList } from '../../../components/refreshable-list';
+import { PagedListView } from '../../../components/paged-list-view';
 import { SignedIn } from '../../../components/signed-in';
 import { StudyTotals } from '../../../components/study-totals';
 import { formatStudyTime } from '../../../components/study-totals/format';
@@ -45,34 +44,34 @@ function StudiedPostCell({ studied }: { studied: StudiedPost }) {
   );
 }
 
-function StudyRecordList() {
-  const { list, loadMore, refresh, retry } = usePagedList<StudiedPost, StudyRecord>(loadRecordPage, 'study-record');
+const TOAST_ID = 'study-record-toast';
 
-  if (list.status === 'loading') return <ListSkeleton />;
-  if (list.status === 'error') return <ErrorState error={list.error} onRetry={retry} />;
+function StudyRecordList() {
+  const paged = usePagedList<StudiedPost, StudyRecord>(loadRecordPage, 'study-record');
+  const { list } = paged;
   return (
     <>
-      <StudyTotals totals={list.first} />
-      {list.items.length === 0 ? (
-        <EmptyState
-          icon={<Articles />}
-          title="还没有学完的文章"
-          description={`在“微课堂”里打开文章，阅读一会儿就计入学习记录，每天最多得 ${list.first.dailyCap} 积分。`}
-        />
-      ) : (
-        <RefreshableList
-          hasMore={list.nextCursor !== null}
-          onLoadMore={loadMore}
-          onRefresh={refresh}
-          endText="没有更多学习记录了"
-        >
+      {list.status === 'ready' ? <StudyTotals totals={list.first} /> : null}
+      <PagedListView
+        paged={paged}
+        toastId={TOAST_ID}
+        empty={
+          <EmptyState
+            icon={<Articles />}
+            title="还没有学完的文章"
+            description={`在“微课堂”里打开文章，阅读一会儿就计入学习记录，每天最多得 ${list.status === 'ready' ? list.first.dailyCap : DAILY_POINTS_CAP} 积分。`}
+          />
+        }
+        endText="没有更多学习记录了"
+      >
+        {(items) => (
           <Cell.Group className="ywk-section">
-            {list.items.map((studied) => (
+            {items.map((studied) => (
               <StudiedPostCell key={studied.postId} studied={studied} />
             ))}
           </Cell.Group>
-        </RefreshableList>
-      )}
+        )}
+      </PagedListView>
     </>
   );
 }
@@ -81,6 +80,7 @@ export default function StudyRecordPage() {
   return (
     <PageShell className="ywk-fill-page">
       <SignedIn>{() => <StudyRecordList />}</SignedIn>
+      <Toast id={TOAST_ID} />
     </PageShell>
   );
 }
