@@ -143,12 +143,20 @@ async function checkinBurst(engine: Engine): Promise<BurstResult & { rows: numbe
     };
     const scanCalls = async (talkId: number, people: Attendee[]): Promise<Call[]> => {
       const { origin, key } = await keyOf(talkId);
+      // The screen draws one code per window and every phone in the room scans that same one, so
+      // the client works it out once per window, not once per attendee.
+      let shown = { window: -1, code: '' };
+      const screenCode = () => {
+        const window = windowAt(Date.now());
+        if (window !== shown.window) shown = { window, code: checkinCodeUrl(origin, talkId, window, key) };
+        return shown.code;
+      };
       return people.map((person) => ({
         method: 'POST',
         url: `${target.url}/api/checkins`,
         token: person.token,
         // The code on the screen at the moment of the scan, as a phone would read it.
-        body: () => JSON.stringify({ code: checkinCodeUrl(origin, talkId, windowAt(Date.now()), key), nonce: `bench-${(nonceSerial += 1)}-nonce` }),
+        body: () => JSON.stringify({ code: screenCode(), nonce: `bench-${(nonceSerial += 1)}-nonce` }),
       }));
     };
     const ok = (status: number, body: string) => status === 200 && /"status":"(checked_in|already_checked_in)"/.test(body);

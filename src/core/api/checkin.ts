@@ -82,6 +82,19 @@ export const CheckinResult = Type.Union([
 ]);
 export type CheckinResult = Static<typeof CheckinResult>;
 
+/**
+ * CheckinResult as the route serialises it: one object whose fields are those of either answer.
+ * The serializer writes a union by validating the answer against each branch first (formats and
+ * all), which was a tenth of a check-in's cost; the handler still returns a CheckinResult.
+ */
+export const CheckinResultWire = Type.Object({
+  status: Type.Union([Type.Literal('checked_in'), Type.Literal('already_checked_in')]),
+  talk: CheckinTalk,
+  checkedInAt: Type.Optional(Instant),
+  firstCheckedInAt: Type.Optional(Instant),
+  offline: Type.Optional(Type.Boolean()),
+});
+
 /** A personal-code check-in as the organiser sees it: who was checked in. */
 export const PersonalCheckinResult = Type.Object({
   status: Type.Union([Type.Literal('checked_in'), Type.Literal('already_checked_in')]),
