@@ -1,11 +1,14 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import DispatchRequestPage from '../../../src/packages/admin/talk-request/index';
 import { clearSession, saveSession } from '../../../src/services/session';
-import { talkRequest } from '../support/booking-fixtures';
+import { talkRequest, talkSummary } from '../support/booking-fixtures';
 import { candidate, candidateList, excludedSpeaker, streetDispatcher } from '../support/dispatch-fixtures';
 import { errorReply, fakeApi, networkError, reply } from '../support/fake-api';
 import { resident, sessionFor } from '../support/fixtures';
+import { spyOnNavigation } from '../support/navigation';
 import { currentPage } from '../support/page-runtime';
+
+const navigateTo = spyOnNavigation();
 
 const REQUEST = '/api/talk-requests/41';
 const CANDIDATES = '/api/admin/talk-requests/41/candidates';
@@ -171,6 +174,23 @@ describe('点单派单', () => {
     expect(await screen.findByText('这次点单已安排，不需要再派单。')).toBeInTheDocument();
     expect(within(candidateCard('王建国')).getByText('已接单')).toBeInTheDocument();
     expect(screen.queryByText('派给他/她')).not.toBeInTheDocument();
+  });
+
+  it('opens the check-in screen and the attendance of the scheduled talk for the community’s staff', async () => {
+    fakeApi()
+      .on('GET', REQUEST, reply(200, talkRequest({ status: 'scheduled', talk: talkSummary({ id: 9 }) })))
+      .on('GET', CANDIDATES, reply(200, candidateList([{ ...first, offerStatus: 'accepted' }])));
+
+    render(<DispatchRequestPage />);
+    fireEvent.click(await screen.findByText('签到二维码'));
+    fireEvent.click(screen.getByText('签到名单'));
+
+    await waitFor(() =>
+      expect(navigateTo.mock.calls).toEqual([
+        [{ url: '/packages/checkin/organiser/index?id=9' }],
+        [{ url: '/packages/checkin/attendance/index?id=9' }],
+      ]),
+    );
   });
 
   it('says so when no speaker qualifies', async () => {

@@ -17,6 +17,7 @@ import { useRemote } from '../../../hooks/use-remote';
 import { bookingApi, dispatchApi } from '../../../services/api';
 import { ApiError, errorMessage, isApiError } from '../../../services/api-error';
 import { idParam } from '../../../services/navigation';
+import { openAttendance, openCheckinScreen } from '../../../services/organiser-navigation';
 import { RequestSteps } from '../../booking/shared/request-status';
 import { audienceText, windowText } from '../../booking/shared/request-text';
 import './index.scss';
@@ -82,6 +83,18 @@ function RequestFacts({ talkRequest }: { talkRequest: TalkRequestView }) {
           <Cell title="时间" extra={formatDateTime(talk.startsAt)} />
           <Cell title="地点" description={talk.venueAddress} extra={talk.venueName} />
           <Cell title="宣讲员" extra={talk.speakerName} />
+          {talk.status !== 'cancelled' ? (
+            <>
+              {/* Staff of the community run check-in too (谁主办谁管理), not only the speaker. */}
+              <Cell
+                title="签到二维码"
+                description="在活动现场打开，请居民扫码签到"
+                clickable
+                onClick={() => openCheckinScreen(talk.id).catch(() => undefined)}
+              />
+              <Cell title="签到名单" clickable onClick={() => openAttendance(talk.id).catch(() => undefined)} />
+            </>
+          ) : null}
         </Cell.Group>
       ) : null}
       <Cell.Group title="点单内容">
