@@ -220,7 +220,7 @@ export async function checkinScenario(): Promise<Report> {
       'The bare route is measured with the same client loop and the same request count.',
       `Load average when the run started: ${loadAtStart.toFixed(1)} on ${os.cpus().length} CPUs (the database server shares them). With ${CONCURRENCY} requests in flight, latency is about ${CONCURRENCY} / throughput (Little's law): p99 under 100 ms needs well over 1,000 check-ins a second.`,
       'Both engines keep prepared statements per connection (SQLite: a statement cache; PostgreSQL: named statements, so each query is parsed and planned once). PostgreSQL shares the two CPUs with the app and the load.',
-      'Each check-in: token check, per-user and per-talk rate limits, nonce replay lookups, talk + venue read, HMAC verification, one INSERT … ON CONFLICT DO NOTHING.',
+      'Each check-in: token check, per-user and per-talk rate limits, the talk from memory (read once, then kept; its times, secret and venue do not change), HMAC verification, and one statement: INSERT … SELECT … WHERE the nonce was not refused before … ON CONFLICT DO NOTHING, compiled once. Replay look-ups run only on the way to a refusal or a conflict.',
     ],
   };
 }

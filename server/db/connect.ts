@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import crypto from 'node:crypto';
 import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient, type SqliteDatabase } from 'kysely';
+import { LruMap } from 'toad-cache';
 import { bigramTokens } from '../services/posts/search';
 import type { Database } from './schema';
 
@@ -68,19 +69,15 @@ const STATEMENT_CACHE_SIZE = 500;
  * itself when a migration changes the schema under it.
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
+  const statements = new LruMap<SQLite.Statement>(STATEMENT_CACHE_SIZE);
   return {
     close: () => sqlite.close(),
     prepare(sql) {
       let statement = statements.get(sql);
-      if (statement) {
-        // Least recently used goes first: move this one to the end.
-        statements.delete(sql);
-      } else {
+      if (!statement) {
         statement = sqlite.prepare(sql);
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
       }
-      statements.set(sql, statement);
       return statement;
     },
   };

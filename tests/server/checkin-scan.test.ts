@@ -68,6 +68,23 @@ describeEachEngine('签到: scanning the rotating code', (ctx) => {
     expect(await refusalsOf(person.userId)).toHaveLength(1);
   });
 
+  it('keeps the refusal of an attempt retried once it would pass, and checks no one in', async () => {
+    ctx().clock.set('2026-11-29T01:39:50.000Z'); // ten seconds before the period opens
+    const person = await attendee();
+    const body = { code: screenCode(ctx(), talk.talkId, key), nonce: nonce() };
+    const first = await scan(ctx(), person.token, body);
+    expect(first.json().code).toBe('not_open');
+
+    ctx().clock.advance(15 * SECOND); // open now, and the code is still the previous window
+    const neighbour = await attendee();
+    expect((await scan(ctx(), neighbour.token, { code: body.code })).json().status).toBe('checked_in');
+    const retry = await scan(ctx(), person.token, body);
+    expect(retry.statusCode).toBe(first.statusCode);
+    expect(retry.json()).toEqual(first.json());
+    expect(await checkinsOf(talk.talkId, person.userId)).toHaveLength(0);
+    expect(await refusalsOf(person.userId)).toHaveLength(1);
+  });
+
   it('accepts the previous window, the code drawn just before the rotation', async () => {
     const person = await attendee();
     const drawnAt = ctx().clock.now().getTime();

@@ -23,18 +23,14 @@ import { loadAttendance } from '../../services/checkin/attendance';
 import { checkInManually } from '../../services/checkin/manual';
 import { listMyCheckins, listMyTalksToday } from '../../services/checkin/mine';
 import { checkInByPersonalCode, issuePersonalCode } from '../../services/checkin/personal';
-import { checkInByScan, type ScanContext } from '../../services/checkin/scan';
-import { assertOrganiser, loadCheckinTalk, talkKeyOf } from '../../services/checkin/talk';
+import { checkInByScan } from '../../services/checkin/scan';
+import { assertOrganiser, createScanTalks, loadCheckinTalk, talkKeyOf } from '../../services/checkin/talk';
 import { errorResponses } from '../schemas';
 
 /** 签到: the organiser's code and attendance, attendees' scans, personal codes and 代签到. */
 const checkins: FastifyPluginAsyncTypebox = async (app) => {
-  const scanContext = (): ScanContext => ({
-    db: app.db,
-    tokenSecret: app.config.tokenSecret,
-    offlineMaxDelayHours: app.config.checkinOfflineMaxDelayHours ?? DEFAULTS.checkinOfflineMaxDelayHours,
-    now: app.now(),
-  });
+  const offlineMaxDelayHours = app.config.checkinOfflineMaxDelayHours ?? DEFAULTS.checkinOfflineMaxDelayHours;
+  const scanTalks = createScanTalks(app.db, app.config.tokenSecret);
 
   /*
    * Check-in rate limits. Per attendee 30 a minute: one person scans once, perhaps again after
@@ -102,7 +98,8 @@ const checkins: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CheckinResultWire, ...errorResponses(400, 401, 403, 409, 429) },
       },
     },
-    async (request) => checkInByScan(scanContext(), callerOf(request).userId, request.body),
+    async (request) =>
+      checkInByScan({ db: app.db, talks: scanTalks, offlineMaxDelayHours, now: app.now() }, callerOf(request).userId, request.body),
   );
 
   app.post(
@@ -118,7 +115,11 @@ const checkins: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      checkInByPersonalCode({ ...scanContext(), streetId: await app.streetId() }, callerOf(request), request.body),
+      checkInByPersonalCode(
+        { db: app.db, tokenSecret: app.config.tokenSecret, offlineMaxDelayHours, streetId: await app.streetId(), now: app.now() },
+        callerOf(request),
+        request.body,
+      ),
   );
 
   app.post(

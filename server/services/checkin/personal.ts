@@ -14,9 +14,17 @@ import type { Database } from '../../db/schema';
 import type { Caller } from '../../types';
 import { findByNonce, recordCheckin, type CheckinRow } from './record';
 import { refuse, replayRefusal, type Attempt } from './refusals';
-import type { ScanContext } from './scan';
 import { assertOrganiser, loadCheckinTalk, talkSummary, type CheckinTalkRow } from './talk';
 import { resolveScanTime } from './timing';
+
+export interface PersonalScanContext {
+  db: Kysely<Database>;
+  /** The personal-code key is derived from it; only the server holds it. */
+  tokenSecret: string;
+  offlineMaxDelayHours: number;
+  streetId: number;
+  now: Date;
+}
 
 /** 我的签到码: the caller's personal code, issued now, and when it stops being accepted. */
 export function issuePersonalCode(tokenSecret: string, userId: number, now: Date): PersonalCodeInfo {
@@ -34,7 +42,7 @@ export function issuePersonalCode(tokenSecret: string, userId: number, now: Date
  * organiser is in the room.
  */
 export async function checkInByPersonalCode(
-  ctx: ScanContext & { streetId: number },
+  ctx: PersonalScanContext,
   caller: Caller,
   body: PersonalCheckinBody,
 ): Promise<PersonalCheckinResult> {
@@ -76,10 +84,16 @@ export async function checkInByPersonalCode(
       offline: scanTime.offline,
       scannedAtMs: scanTime.atMs,
       nonce: body.nonce,
+      attemptedBy: caller.userId,
       recordedBy: caller.userId,
     },
     now,
   );
+  // Refusals were looked up above; one can only appear here from the same attempt racing its retry.
+  if (outcome.kind === 'refused') {
+    await replayRefusal(db, caller.userId, body.nonce);
+    throw new AppError('conflict', { field: 'nonce' });
+  }
   return personalAnswer(db, talk, outcome.row, outcome.kind === 'first' ? 'checked_in' : 'already_checked_in');
 }
 

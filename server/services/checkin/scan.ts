@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { CheckinResult, ScanCheckinBody } from '../../../src/core/api/checkin';
-import { checkGeofence, checkinPeriodStatus, parseCheckinCode, verifyCheckinCode } from '../../../src/core/checkin';
+import { checkGeofence, checkinPeriodStatus, parseCheckinCode, verifyCheckinCode, type CheckinRefusal } from '../../../src/core/checkin';
 import { AppError } from '../../../src/core/errors';
 import type { Database } from '../../db/schema';
-import { recordCheckin, type RecordOutcome } from './record';
-import { answerStoredRefusal, refuse, replayRefusal, type Attempt } from './refusals';
-import { findScanState, talkKeyOf, talkSummary, type CheckinTalkRow } from './talk';
+import { findByNonce, recordCheckin, type RecordOutcome } from './record';
+import { refuse, replayRefusal, type Attempt } from './refusals';
+import { talkSummary, type CheckinTalkRow, type ScanTalks } from './talk';
 import { resolveScanTime } from './timing';
 
 export interface ScanContext {
   db: Kysely<Database>;
-  tokenSecret: string;
+  talks: ScanTalks;
   offlineMaxDelayHours: number;
   now: Date;
 }
@@ -18,56 +18,75 @@ export interface ScanContext {
 /**
  * 扫码签到: an attendee sends the code they scanned on the organiser's screen, live or from the
  * offline queue. Each check is one step with its own refusal code, stored before it is answered;
- * a retry with the same nonce answers as the first attempt did.
+ * a retry with the same nonce answers as the first attempt did. The accepted scan, the common
+ * case in a burst, costs one statement: the talk comes from memory and the insert itself guards
+ * against replays; the replay look-ups are made only when a scan is about to be refused.
  */
 export async function checkInByScan(ctx: ScanContext, userId: number, body: ScanCheckinBody): Promise<CheckinResult> {
   const { db, now } = ctx;
   const attempt: Attempt = { attemptedBy: userId, userId, talkId: null, method: 'scan', nonce: body.nonce };
+  let talk: CheckinTalkRow | null = null;
+  const refuseScan = async (code: CheckinRefusal, details: Record<string, unknown>): Promise<CheckinResult> => {
+    if (talk) {
+      // This very scan was recorded before and its answer lost on the way: answer it again,
+      // even though the code has expired since.
+      const earlier = await findByNonce(db, talk.id, body.nonce);
+      if (earlier) return replayedAnswer(talk, userId, earlier);
+    }
+    await replayRefusal(db, userId, body.nonce);
+    return refuse(db, attempt, code, details, now);
+  };
+
   const code = parseCheckinCode(body.code);
-  if (!code) {
-    await replayRefusal(db, userId, body.nonce);
-    return refuse(db, attempt, 'invalid_code', { reason: 'malformed' }, now);
-  }
-  const state = await findScanState(db, code.talkId, userId, body.nonce);
-  if (!state) {
-    await replayRefusal(db, userId, body.nonce);
-    return refuse(db, attempt, 'invalid_code', { reason: 'unknown_talk' }, now);
-  }
-  const { talk } = state;
-  if (state.earlier) {
-    // This very scan was recorded before (the answer was lost on the way): answer it again.
-    if (state.earlier.userId !== userId) throw new AppError('conflict', { field: 'nonce' });
-    return { status: 'checked_in', talk: talkSummary(talk), checkedInAt: state.earlier.scannedAt, offline: state.earlier.offline };
-  }
-  if (state.refusal) answerStoredRefusal(state.refusal);
+  if (!code) return refuseScan('invalid_code', { reason: 'malformed' });
+  const scanned = await ctx.talks.get(code.talkId);
+  if (!scanned) return refuseScan('invalid_code', { reason: 'unknown_talk' });
+  talk = scanned.talk;
   attempt.talkId = talk.id;
 
   const scanTime = resolveScanTime(body.scannedAt, now.getTime(), ctx.offlineMaxDelayHours);
-  if (!scanTime.ok) return refuse(db, attempt, scanTime.code, scanTime.details, now);
+  if (!scanTime.ok) return refuseScan(scanTime.code, scanTime.details);
 
-  const verdict = verifyCheckinCode(code, talkKeyOf(ctx.tokenSecret, talk), scanTime.atMs);
-  if (!verdict.ok) return refuse(db, attempt, verdict.code, { window: code.window, offline: scanTime.offline }, now);
+  const verdict = verifyCheckinCode(code, scanned.key, scanTime.atMs);
+  if (!verdict.ok) return refuseScan(verdict.code, { window: code.window, offline: scanTime.offline });
 
   const period = checkinPeriodStatus(talk, scanTime.atMs);
-  if (period.state !== 'open') {
-    return refuse(db, attempt, period.state, { opensAt: period.opensAt, closesAt: period.closesAt }, now);
-  }
+  if (period.state !== 'open') return refuseScan(period.state, { opensAt: period.opensAt, closesAt: period.closesAt });
 
   const fence = checkGeofence(talk.venue, body.location);
   if (!fence.ok) {
-    const details = fence.code === 'outside_area' ? { distanceM: fence.distanceM, radiusM: fence.radiusM } : {};
-    return refuse(db, attempt, fence.code, details, now);
+    return refuseScan(fence.code, fence.code === 'outside_area' ? { distanceM: fence.distanceM, radiusM: fence.radiusM } : {});
   }
 
   const outcome = await recordCheckin(
     db,
-    { talkId: talk.id, userId, method: 'scan', offline: scanTime.offline, scannedAtMs: scanTime.atMs, nonce: body.nonce, recordedBy: null },
+    {
+      talkId: talk.id,
+      userId,
+      method: 'scan',
+      offline: scanTime.offline,
+      scannedAtMs: scanTime.atMs,
+      nonce: body.nonce,
+      attemptedBy: userId,
+      recordedBy: null,
+    },
     now,
   );
+  if (outcome.kind === 'refused') {
+    // The same scan was refused before, and now would pass (the period has opened since, say):
+    // it keeps its first answer.
+    await replayRefusal(db, userId, body.nonce);
+    throw new AppError('conflict', { field: 'nonce' });
+  }
   return scanAnswer(talk, outcome);
 }
 
-function scanAnswer(talk: CheckinTalkRow, outcome: RecordOutcome): CheckinResult {
+function replayedAnswer(talk: CheckinTalkRow, userId: number, earlier: { user_id: number | null; scanned_at: string; offline: number }): CheckinResult {
+  if (earlier.user_id !== userId) throw new AppError('conflict', { field: 'nonce' });
+  return { status: 'checked_in', talk: talkSummary(talk), checkedInAt: earlier.scanned_at, offline: earlier.offline === 1 };
+}
+
+function scanAnswer(talk: CheckinTalkRow, outcome: Exclude<RecordOutcome, { kind: 'refused' }>): CheckinResult {
   if (outcome.kind === 'repeat') {
     return { status: 'already_checked_in', talk: talkSummary(talk), firstCheckedInAt: outcome.row.scanned_at };
   }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { LruMap } from 'toad-cache';
 import type { CheckinTalk } from '../../../src/core/api/checkin';
 import { deriveTalkKey } from '../../../src/core/checkin';
 import { AppError } from '../../../src/core/errors';
@@ -68,46 +69,42 @@ export async function findCheckinTalk(db: Kysely<Database>, talkId: number): Pro
   return row ? toCheckinTalk(row) : null;
 }
 
-/** What a scan needs to know before judging it: the talk, and whether this nonce was seen. */
-export interface ScanState {
+/** A talk as a scan judges it: the row, and the key its codes are signed with, worked out once. */
+export interface ScanTalk {
   talk: CheckinTalkRow;
-  /** The check-in this nonce already made in this talk. */
-  earlier: { userId: number | null; scannedAt: string; offline: boolean } | null;
-  /** The refusal this caller's nonce already got. */
-  refusal: { code: string; details: string } | null;
+  key: Uint8Array;
 }
 
+export interface ScanTalks {
+  /** The talk a scanned code names, or null when there is no such talk. */
+  get(talkId: number): Promise<ScanTalk | null>;
+}
+
+/** Talks checked in to within the last minute that one instance keeps; far more than run at once. */
+const SCAN_TALKS_KEPT = 1_000;
+const SCAN_TALK_TTL_MS = 60_000;
+
 /**
- * The talk and both nonce look-ups in one round trip: the hot path of a burst is this read and
- * one insert. Each look-up is a left join on a unique index (a nonce is unique within its talk,
- * and per attempting user among refusals), so it adds at most one row and one index probe.
+ * The talks being checked in to, kept in memory: in a burst every scan names the same talk, and
+ * reading it (with its venue, topic and speaker) was half the database work of a check-in. What
+ * a scan reads of a talk — its times, secret, venue and organiser — is fixed once the talk is
+ * scheduled (nothing updates those columns), so an entry cannot go stale; the minute's expiry
+ * only bounds memory and keeps this true should such an edit ever be added. The lookup itself is
+ * kept, so the scans arriving together before the first answer share one query. Unknown talks
+ * are not kept: a forged id costs its sender a query each time, under the rate limits.
  */
-export async function findScanState(db: Kysely<Database>, talkId: number, callerId: number, nonce: string): Promise<ScanState | null> {
-  const row = await selectTalks(db)
-    .leftJoin('checkins as earlier', (join) =>
-      join.onRef('earlier.talk_id', '=', 'talks.id').on('earlier.nonce', '=', nonce),
-    )
-    .leftJoin('checkin_refusals as refused', (join) =>
-      join.on('refused.attempted_by', '=', callerId).on('refused.nonce', '=', nonce),
-    )
-    .select([
-      'earlier.id as earlier_id',
-      'earlier.user_id as earlier_user_id',
-      'earlier.scanned_at as earlier_scanned_at',
-      'earlier.offline as earlier_offline',
-      'refused.code as refusal_code',
-      'refused.details as refusal_details',
-    ])
-    .where('talks.id', '=', talkId)
-    .executeTakeFirst();
-  if (!row) return null;
+export function createScanTalks(db: Kysely<Database>, tokenSecret: string): ScanTalks {
+  const kept = new LruMap<Promise<ScanTalk | null>>(SCAN_TALKS_KEPT, SCAN_TALK_TTL_MS);
   return {
-    talk: toCheckinTalk(row),
-    earlier:
-      row.earlier_id !== null && row.earlier_scanned_at !== null
-        ? { userId: row.earlier_user_id, scannedAt: row.earlier_scanned_at, offline: row.earlier_offline === 1 }
-        : null,
-    refusal: row.refusal_code !== null && row.refusal_details !== null ? { code: row.refusal_code, details: row.refusal_details } : null,
+    get(talkId) {
+      const known = kept.get(talkId);
+      if (known) return known;
+      const lookup = findCheckinTalk(db, talkId).then((talk) => (talk ? { talk, key: talkKeyOf(tokenSecret, talk) } : null));
+      kept.set(talkId, lookup);
+      const forget = () => kept.delete(talkId);
+      lookup.then((found) => found ?? forget(), forget);
+      return lookup;
+    },
   };
 }
 
