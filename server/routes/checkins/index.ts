@@ -24,6 +24,7 @@ import { checkInManually } from '../../services/checkin/manual';
 import { listMyCheckins, listMyTalksToday } from '../../services/checkin/mine';
 import { checkInByPersonalCode, issuePersonalCode } from '../../services/checkin/personal';
 import { checkInByScan } from '../../services/checkin/scan';
+import { createCheckinWriter } from '../../services/checkin/writer';
 import { assertOrganiser, createScanTalks, loadCheckinTalk, talkKeyOf } from '../../services/checkin/talk';
 import { errorResponses } from '../schemas';
 
@@ -31,6 +32,7 @@ import { errorResponses } from '../schemas';
 const checkins: FastifyPluginAsyncTypebox = async (app) => {
   const offlineMaxDelayHours = app.config.checkinOfflineMaxDelayHours ?? DEFAULTS.checkinOfflineMaxDelayHours;
   const scanTalks = createScanTalks(app.db, app.config.tokenSecret);
+  const checkinWriter = createCheckinWriter(app.db, () => app.now());
 
   /*
    * Check-in rate limits. Per attendee 30 a minute: one person scans once, perhaps again after
@@ -99,7 +101,7 @@ const checkins: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      checkInByScan({ db: app.db, talks: scanTalks, offlineMaxDelayHours, now: app.now() }, callerOf(request).userId, request.body),
+      checkInByScan({ db: app.db, talks: scanTalks, writer: checkinWriter, offlineMaxDelayHours, now: app.now() }, callerOf(request).userId, request.body),
   );
 
   app.post(

@@ -1,6 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../src/core/errors';
-import { precompiled } from '../../db/precompiled';
 import type { CheckinTable, Database } from '../../db/schema';
 
 export type CheckinRow = Selectable<CheckinTable>;
@@ -24,65 +23,74 @@ export interface NewCheckin {
  */
 export type RecordOutcome = { kind: 'first'; row: CheckinRow } | { kind: 'repeat'; row: CheckinRow } | { kind: 'refused' };
 
-type InsertValues = Omit<CheckinRow, 'id' | 'attendee_name' | 'attendee_phone'>;
+const refusalKey = (attemptedBy: number, nonce: string) => `${attemptedBy}\u0000${nonce}`;
+const nonceKey = (talkId: number, nonce: string) => `${talkId}\u0000${nonce}`;
 
 /**
- * The insert of a check-in, unless the sender already had this nonce refused: an attempt answers
- * the same way when retried, so a refusal is not overturned by the retry. The guard is part of
- * the statement, so the hot path of a burst is this one statement; columns left out are NULL.
+ * One row per person per talk, kept by the unique constraints rather than a read-then-write, so
+ * a whole audience scanning at once (or one person tapping 20 times) can never make two rows:
+ * the check-ins are one multi-row INSERT … ON CONFLICT DO NOTHING, atomic on both engines, and a
+ * check-in whose row was not written learns why from resolveUnwritten. An attempt its sender had
+ * refused before is not written: a retry answers as the first attempt did, even if it would pass
+ * now. Outcomes come in the order of `checkins`.
  */
-const insertCheckin = precompiled<InsertValues & { attempted_by: number }, CheckinRow>((db, slot) =>
-  db
-    .insertInto('checkins')
-    .columns(['talk_id', 'user_id', 'method', 'offline', 'scanned_at', 'nonce', 'recorded_by', 'created_at'])
-    .expression(
-      db
-        .selectNoFrom((eb) => [
-          eb.val(slot('talk_id')).as('talk_id'),
-          eb.val(slot('user_id')).as('user_id'),
-          eb.val(slot('method')).as('method'),
-          eb.val(slot('offline')).as('offline'),
-          eb.val(slot('scanned_at')).as('scanned_at'),
-          eb.val(slot('nonce')).as('nonce'),
-          eb.val(slot('recorded_by')).as('recorded_by'),
-          eb.val(slot('created_at')).as('created_at'),
-        ])
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('checkin_refusals')
-                .select('checkin_refusals.id')
-                .where('checkin_refusals.attempted_by', '=', slot('attempted_by'))
-                .where('checkin_refusals.nonce', '=', slot('nonce')),
-            ),
-          ),
-        ),
-    )
-    .onConflict((conflict) => conflict.doNothing())
-    .returningAll(),
-);
+export async function writeCheckins(db: Kysely<Database>, checkins: NewCheckin[], now: Date): Promise<RecordOutcome[]> {
+  const refused = await refusedAttempts(db, checkins);
+  const toWrite = checkins.filter((checkin) => !refused.has(refusalKey(checkin.attemptedBy, checkin.nonce)));
+  const written = new Map<string, CheckinRow>();
+  if (toWrite.length > 0) {
+    const rows = await db
+      .insertInto('checkins')
+      .values(
+        toWrite.map((checkin) => ({
+          talk_id: checkin.talkId,
+          user_id: checkin.userId,
+          method: checkin.method,
+          offline: checkin.offline ? 1 : 0,
+          scanned_at: new Date(checkin.scannedAtMs).toISOString(),
+          nonce: checkin.nonce,
+          recorded_by: checkin.recordedBy,
+          created_at: now.toISOString(),
+        })),
+      )
+      .onConflict((conflict) => conflict.doNothing())
+      .returningAll()
+      .execute();
+    for (const row of rows) written.set(nonceKey(row.talk_id, row.nonce!), row);
+  }
+  return Promise.all(
+    checkins.map(async (checkin): Promise<RecordOutcome> => {
+      if (refused.has(refusalKey(checkin.attemptedBy, checkin.nonce))) return { kind: 'refused' };
+      const row = written.get(nonceKey(checkin.talkId, checkin.nonce));
+      // The row with this nonce is this attempt's own, or its retry's when both came together.
+      if (row && row.user_id === checkin.userId) return { kind: 'first', row };
+      return resolveUnwritten(db, checkin);
+    }),
+  );
+}
 
-/**
- * One row per person per talk, kept by the unique constraint rather than a read-then-write, so a
- * whole audience scanning at once (or one person tapping 20 times) can never make two rows. The
- * insert is a single statement, hence atomic on both engines without an explicit transaction;
- * the loser of a race reads the winner's row and answers 已签到.
- */
 export async function recordCheckin(db: Kysely<Database>, checkin: NewCheckin, now: Date): Promise<RecordOutcome> {
-  const { rows } = await insertCheckin(db, {
-    talk_id: checkin.talkId,
-    user_id: checkin.userId,
-    method: checkin.method,
-    offline: checkin.offline ? 1 : 0,
-    scanned_at: new Date(checkin.scannedAtMs).toISOString(),
-    nonce: checkin.nonce,
-    recorded_by: checkin.recordedBy,
-    created_at: now.toISOString(),
-    attempted_by: checkin.attemptedBy,
-  });
-  if (rows[0]) return { kind: 'first', row: rows[0] };
+  const [outcome] = await writeCheckins(db, [checkin], now);
+  return outcome;
+}
 
+/** Which of these attempts their senders had refused before, keyed by sender and nonce. */
+async function refusedAttempts(db: Kysely<Database>, checkins: NewCheckin[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('checkin_refusals')
+    .select(['attempted_by', 'nonce'])
+    .where('attempted_by', 'in', [...new Set(checkins.map((checkin) => checkin.attemptedBy))])
+    .where('nonce', 'in', [...new Set(checkins.map((checkin) => checkin.nonce))])
+    .execute();
+  return new Set(rows.map((row) => refusalKey(row.attempted_by!, row.nonce!)));
+}
+
+/**
+ * Why a check-in's row was not written: the person's earlier row (`repeat`), or this very attempt
+ * written before by its retry (`first`, answered as that one was). A nonce held by another
+ * person's row is a conflict, never a check-in of this person.
+ */
+async function resolveUnwritten(db: Kysely<Database>, checkin: NewCheckin): Promise<RecordOutcome> {
   const earlier = await db
     .selectFrom('checkins')
     .selectAll()
@@ -91,13 +99,12 @@ export async function recordCheckin(db: Kysely<Database>, checkin: NewCheckin, n
     .execute();
   const sameAttempt = earlier.find((row) => row.nonce === checkin.nonce);
   if (sameAttempt) {
-    // The same scan racing with its own retry answers as the first did; someone else's scan
-    // having used the nonce is a conflict, never a check-in of this person.
     if (sameAttempt.user_id !== checkin.userId) throw new AppError('conflict', { field: 'nonce' });
     return { kind: 'first', row: sameAttempt };
   }
   const byPerson = earlier.find((row) => row.user_id === checkin.userId);
-  return byPerson ? { kind: 'repeat', row: byPerson } : { kind: 'refused' };
+  if (!byPerson) throw new AppError('conflict', { field: 'nonce' });
+  return { kind: 'repeat', row: byPerson };
 }
 
 /** An earlier check-in made with this nonce in this talk, i.e. this very attempt sent again. */

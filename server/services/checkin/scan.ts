@@ -3,14 +3,16 @@ import type { CheckinResult, ScanCheckinBody } from '../../../src/core/api/check
 import { checkGeofence, checkinPeriodStatus, parseCheckinCode, verifyCheckinCode, type CheckinRefusal } from '../../../src/core/checkin';
 import { AppError } from '../../../src/core/errors';
 import type { Database } from '../../db/schema';
-import { findByNonce, recordCheckin, type RecordOutcome } from './record';
+import { findByNonce, type RecordOutcome } from './record';
 import { refuse, replayRefusal, type Attempt } from './refusals';
 import { talkSummary, type CheckinTalkRow, type ScanTalks } from './talk';
 import { resolveScanTime } from './timing';
+import type { CheckinWriter } from './writer';
 
 export interface ScanContext {
   db: Kysely<Database>;
   talks: ScanTalks;
+  writer: CheckinWriter;
   offlineMaxDelayHours: number;
   now: Date;
 }
@@ -19,8 +21,9 @@ export interface ScanContext {
  * 扫码签到: an attendee sends the code they scanned on the organiser's screen, live or from the
  * offline queue. Each check is one step with its own refusal code, stored before it is answered;
  * a retry with the same nonce answers as the first attempt did. The accepted scan, the common
- * case in a burst, costs one statement: the talk comes from memory and the insert itself guards
- * against replays; the replay look-ups are made only when a scan is about to be refused.
+ * case in a burst, reads nothing of its own: the talk comes from memory, and the writer checks
+ * for earlier refusals and inserts for a whole batch of scans at once; the look-ups that replay
+ * an earlier answer are made only when a scan is about to be refused.
  */
 export async function checkInByScan(ctx: ScanContext, userId: number, body: ScanCheckinBody): Promise<CheckinResult> {
   const { db, now } = ctx;
@@ -58,20 +61,16 @@ export async function checkInByScan(ctx: ScanContext, userId: number, body: Scan
     return refuseScan(fence.code, fence.code === 'outside_area' ? { distanceM: fence.distanceM, radiusM: fence.radiusM } : {});
   }
 
-  const outcome = await recordCheckin(
-    db,
-    {
-      talkId: talk.id,
-      userId,
-      method: 'scan',
-      offline: scanTime.offline,
-      scannedAtMs: scanTime.atMs,
-      nonce: body.nonce,
-      attemptedBy: userId,
-      recordedBy: null,
-    },
-    now,
-  );
+  const outcome = await ctx.writer.record({
+    talkId: talk.id,
+    userId,
+    method: 'scan',
+    offline: scanTime.offline,
+    scannedAtMs: scanTime.atMs,
+    nonce: body.nonce,
+    attemptedBy: userId,
+    recordedBy: null,
+  });
   if (outcome.kind === 'refused') {
     // The same scan was refused before, and now would pass (the period has opened since, say):
     // it keeps its first answer.
