@@ -13,7 +13,7 @@ import { AppError } from '../../../src/core/errors';
 import type { Database } from '../../db/schema';
 import type { Caller } from '../../types';
 import { findByNonce, recordCheckin, type CheckinRow } from './record';
-import { refuse, replayRefusal, type Attempt } from './refusals';
+import { answerRefusedRetry, refuse, replayRefusal, type Attempt } from './refusals';
 import { assertOrganiser, loadCheckinTalk, talkSummary, type CheckinTalkRow } from './talk';
 import { resolveScanTime } from './timing';
 
@@ -90,10 +90,7 @@ export async function checkInByPersonalCode(
     now,
   );
   // Refusals were looked up above; one can only appear here from the same attempt racing its retry.
-  if (outcome.kind === 'refused') {
-    await replayRefusal(db, caller.userId, body.nonce);
-    throw new AppError('conflict', { field: 'nonce' });
-  }
+  if (outcome.kind === 'refused') return answerRefusedRetry(db, caller.userId, body.nonce);
   return personalAnswer(db, talk, outcome.row, outcome.kind === 'first' ? 'checked_in' : 'already_checked_in');
 }
 

@@ -52,6 +52,15 @@ export async function replayRefusal(db: Kysely<Database>, attemptedBy: number, n
   if (stored) answerStoredRefusal(stored);
 }
 
+/**
+ * An attempt whose row was not written because it had been refused before: it answers with that
+ * refusal, even if it would pass now (the period has opened since, say).
+ */
+export async function answerRefusedRetry(db: Kysely<Database>, attemptedBy: number, nonce: string): Promise<never> {
+  await replayRefusal(db, attemptedBy, nonce);
+  throw new AppError('conflict', { field: 'nonce' });
+}
+
 export function answerStoredRefusal(stored: { code: string; details: string }): void {
   if (isErrorCode(stored.code)) throw new AppError(stored.code, JSON.parse(stored.details) as Record<string, unknown>);
 }

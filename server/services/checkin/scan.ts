@@ -4,7 +4,7 @@ import { checkGeofence, checkinPeriodStatus, parseCheckinCode, verifyCheckinCode
 import { AppError } from '../../../src/core/errors';
 import type { Database } from '../../db/schema';
 import { findByNonce, type RecordOutcome } from './record';
-import { refuse, replayRefusal, type Attempt } from './refusals';
+import { answerRefusedRetry, refuse, replayRefusal, type Attempt } from './refusals';
 import { talkSummary, type CheckinTalkRow, type ScanTalks } from './talk';
 import { resolveScanTime } from './timing';
 import type { CheckinWriter } from './writer';
@@ -71,12 +71,7 @@ export async function checkInByScan(ctx: ScanContext, userId: number, body: Scan
     attemptedBy: userId,
     recordedBy: null,
   });
-  if (outcome.kind === 'refused') {
-    // The same scan was refused before, and now would pass (the period has opened since, say):
-    // it keeps its first answer.
-    await replayRefusal(db, userId, body.nonce);
-    throw new AppError('conflict', { field: 'nonce' });
-  }
+  if (outcome.kind === 'refused') return answerRefusedRetry(db, userId, body.nonce);
   return scanAnswer(talk, outcome);
 }
 
