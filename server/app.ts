@@ -13,6 +13,7 @@ import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
 import adminPostsRoutes from './routes/admin/posts';
 import adminStaffRoutes from './routes/admin/staff';
+import adminLedgerRoutes from './routes/admin/ledger';
 import adminTalkRequestRoutes from './routes/admin/talk-requests';
 import bookingRoutes from './routes/booking';
 import authRoutes from './routes/auth';
@@ -75,6 +76,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(adminPostsRoutes);
   await app.register(bookingRoutes);
   await app.register(adminTalkRequestRoutes);
+  await app.register(adminLedgerRoutes);
   await app.register(checkinRoutes);
   await app.register(checkinLinkRoutes);
 

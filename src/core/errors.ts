@@ -68,6 +68,10 @@ export const ERRORS = {
   talk_full: { status: 409, message: '名额已满' },
   already_rated: { status: 409, message: '您已评价过这场宣讲' },
   not_attendee: { status: 403, message: '只有点单人和参加者可以评价' },
+
+  // 签到台账 export links (server/services/ledger/tickets.ts).
+  download_link_invalid: { status: 403, message: '下载链接无效，请重新导出' },
+  download_link_expired: { status: 410, message: '下载链接已过期，请重新导出' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Attendance, AttendanceEntry, RefusedAttempt } from '../../../src/core/api/checkin';
-import { checkinPeriod } from '../../../src/core/checkin';
+import { checkinHow, checkinPeriod } from '../../../src/core/checkin';
 import { ERRORS, isErrorCode } from '../../../src/core/errors';
 import type { Database } from '../../db/schema';
 import type { Caller } from '../../types';
@@ -66,7 +66,7 @@ export async function loadAttendance(
     phone: maskPhone(row.user_phone ?? row.attendee_phone),
     method: row.method,
     offline: row.offline === 1,
-    how: row.offline === 1 ? 'offline' : row.method,
+    how: checkinHow(row.method, row.offline === 1),
     checkedInAt: row.scanned_at,
     recordedBy: row.recorder_name,
   }));

@@ -4,6 +4,7 @@ import { useRouter } from '@tarojs/taro';
 import { Tabs, Toast } from '@nutui/nutui-react-taro';
 import { ShieldCheck, Tips, User } from '@nutui/icons-react-taro';
 import type { Attendance, AttendanceEntry, RefusedAttempt } from '../../../core/api/checkin';
+import { CHECKIN_HOW_LABELS } from '../../../core/checkin';
 import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
@@ -21,13 +22,6 @@ import './index.scss';
 const TOAST_ID = 'attendance-toast';
 
 type AttendanceTab = 'checkins' | 'refusals';
-
-const HOW_LABELS: Record<AttendanceEntry['how'], string> = {
-  scan: '扫码',
-  personal_code: '个人签到码',
-  manual: '代签到',
-  offline: '离线补传',
-};
 
 /**
  * The server answers the whole list at once (a talk has a few hundred people at most); it goes
@@ -73,7 +67,7 @@ function CheckinRow({ entry }: { entry: AttendanceEntry }) {
     <View className="ywk-attendance-row">
       <View className="ywk-attendance-row__head">
         <View className="ywk-attendance-row__name">{entry.name || '未登记姓名'}</View>
-        <View className={`ywk-attendance-row__how ywk-attendance-row__how--${entry.how}`}>{HOW_LABELS[entry.how]}</View>
+        <View className={`ywk-attendance-row__how ywk-attendance-row__how--${entry.how}`}>{CHECKIN_HOW_LABELS[entry.how]}</View>
       </View>
       <View className="ywk-attendance-row__meta">
         {[entry.phone, formatDateTime(entry.checkedInAt)].filter(Boolean).join(' · ')}

@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import { checkinHow, type CheckinHow } from '../../../src/core/checkin';
+import { dayjs, SHANGHAI } from '../../../src/core/time';
+import type { Database } from '../../db/schema';
+
+/** A talk as the 台账 lists it. */
+export interface LedgerTalk {
+  id: number;
+  unitId: number;
+  unitName: string;
+  topic: string;
+  venue: string;
+  speaker: string;
+  startsAt: string;
+  endsAt: string;
+  status: 'scheduled' | 'held';
+  registered: number;
+  ratings: number;
+  /** Mean of the 评单 stars, null before anyone rated. */
+  meanRating: number | null;
+}
+
+/** One person checked in to one talk. */
+export interface LedgerCheckin {
+  talkId: number;
+  name: string;
+  /** Kept in full here; the workbook shows it masked. */
+  phone: string | null;
+  checkedInAt: string;
+  how: CheckinHow;
+  /** Who checked them in, for personal codes and 代签到. */
+  recordedBy: string | null;
+}
+
+export interface LedgerRecords {
+  talks: LedgerTalk[];
+  checkins: LedgerCheckin[];
+}
+
+/** The Shanghai calendar year as an instant range: [start, end). */
+export function yearRange(year: number): { startIso: string; endIso: string } {
+  const start = dayjs.tz(`${year}-01-01 00:00`, SHANGHAI);
+  return { startIso: start.toISOString(), endIso: start.add(1, 'year').toISOString() };
+}
+
+/**
+ * A year's talks of these units that took place or are to (cancelled ones are not part of the
+ * record), in date order, and everyone checked in to them. A street holds a few hundred talks a
+ * year with tens of people each, so both lists are read whole.
+ */
+export async function loadLedgerRecords(db: Kysely<Database>, unitIds: number[], year: number): Promise<LedgerRecords> {
+  const { startIso, endIso } = yearRange(year);
+  const talkRows = await db
+    .selectFrom('talks')
+    .innerJoin('units', 'units.id', 'talks.unit_id')
+    .innerJoin('topics', 'topics.id', 'talks.topic_id')
+    .innerJoin('venues', 'venues.id', 'talks.venue_id')
+    .innerJoin('speakers', 'speakers.id', 'talks.speaker_id')
+    .innerJoin('users as speaker', 'speaker.id', 'speakers.user_id')
+    .select((eb) => [
+      'talks.id',
+      'talks.unit_id',
+      'units.name as unit_name',
+      'topics.title',
+      'venues.name as venue_name',
+      'speaker.name as speaker_name',
+      'talks.starts_at',
+      'talks.ends_at',
+      'talks.status',
+      eb
+        .selectFrom('registrations')
+        .select((sub) => sub.fn.countAll<number>().as('n'))
+        .whereRef('registrations.talk_id', '=', 'talks.id')
+        .where('registrations.cancelled_at', 'is', null)
+        .as('registered'),
+      eb.selectFrom('feedback').select((sub) => sub.fn.countAll<number>().as('n')).whereRef('feedback.talk_id', '=', 'talks.id').as('ratings'),
+      eb.selectFrom('feedback').select((sub) => sub.fn.avg<number>('feedback.rating').as('mean')).whereRef('feedback.talk_id', '=', 'talks.id').as('mean_rating'),
+    ])
+    .where('talks.unit_id', 'in', unitIds)
+    .where('talks.starts_at', '>=', startIso)
+    .where('talks.starts_at', '<', endIso)
+    .where('talks.status', '!=', 'cancelled')
+    .orderBy('talks.starts_at')
+    .orderBy('talks.id')
+    .execute();
+  const talks: LedgerTalk[] = talkRows.map((row) => ({
+    id: row.id,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    topic: row.title,
+    venue: row.venue_name,
+    speaker: row.speaker_name,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    status: row.status === 'held' ? 'held' : 'scheduled',
+    registered: Number(row.registered ?? 0),
+    ratings: Number(row.ratings ?? 0),
+    meanRating: row.mean_rating === null ? null : Number(row.mean_rating),
+  }));
+  if (talks.length === 0) return { talks, checkins: [] };
+
+  const checkinRows = await db
+    .selectFrom('checkins')
+    .innerJoin('talks', 'talks.id', 'checkins.talk_id')
+    .leftJoin('users as attendee', 'attendee.id', 'checkins.user_id')
+    .leftJoin('users as recorder', 'recorder.id', 'checkins.recorded_by')
+    .select([
+      'checkins.talk_id',
+      'checkins.attendee_name',
+      'checkins.attendee_phone',
+      'checkins.method',
+      'checkins.offline',
+      'checkins.scanned_at',
+      'attendee.name as user_name',
+      'attendee.phone as user_phone',
+      'recorder.name as recorder_name',
+    ])
+    .where('talks.unit_id', 'in', unitIds)
+    .where('talks.starts_at', '>=', startIso)
+    .where('talks.starts_at', '<', endIso)
+    .where('talks.status', '!=', 'cancelled')
+    .orderBy('talks.starts_at')
+    .orderBy('checkins.scanned_at')
+    .orderBy('checkins.id')
+    .execute();
+  const checkins: LedgerCheckin[] = checkinRows.map((row) => ({
+    talkId: row.talk_id,
+    name: row.user_name ?? row.attendee_name ?? '',
+    phone: row.user_phone ?? row.attendee_phone,
+    checkedInAt: row.scanned_at,
+    how: checkinHow(row.method, row.offline === 1),
+    recordedBy: row.recorder_name,
+  }));
+  return { talks, checkins };
+}
