@@ -12,7 +12,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/admin',
-      pages: ['posts/index', 'editor/index', 'review/index', 'talk-requests/index', 'talk-request/index'],
+      pages: ['posts/index', 'editor/index', 'review/index', 'talk-requests/index', 'talk-request/index', 'ledger/index'],
     },
     {
       root: 'packages/booking',

@@ -63,6 +63,7 @@ import type {
   TalkSummary,
   TopicList,
 } from '../core/api/booking';
+import type { LedgerExportLink, LedgerQuery, LedgerStats } from '../core/api/ledger';
 import { request } from './http';
 
 /** Sign-in endpoints. They answer with a Session; storing it is the caller's job (see auth.ts). */
@@ -219,4 +220,13 @@ export const organiserApi = {
 
   checkInPersonalCode: (body: PersonalCheckinBody) =>
     request<PersonalCheckinResult>({ method: 'POST', path: '/api/checkins/personal', body }),
+};
+
+/** 签到台账 for the street's and communities' staff: a year's totals, and the link to its workbook. */
+export const ledgerApi = {
+  stats: (query: LedgerQuery) => request<LedgerStats>({ method: 'GET', path: '/api/admin/stats', query }),
+
+  // The POST is the audited act of exporting; the link it answers downloads without a token.
+  exportLink: (body: LedgerQuery) =>
+    request<LedgerExportLink>({ method: 'POST', path: '/api/admin/exports/attendance', body }),
 };

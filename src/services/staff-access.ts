@@ -57,3 +57,11 @@ const DISPATCH_ROLES: readonly Role[] = ['dispatcher', 'admin'];
 export function isDispatcher(user: Me): boolean {
   return user.roles.some((grant) => DISPATCH_ROLES.includes(grant.role));
 }
+
+/** The roles the server lets into 签到台账 (server/services/ledger/scope.ts). */
+const LEDGER_ROLES: readonly Role[] = ['admin', 'dispatcher'];
+
+/** Whether 我的 offers 签到台账; a community's staff still see only their community's talks. */
+export function runsLedger(user: Me): boolean {
+  return user.roles.some((grant) => LEDGER_ROLES.includes(grant.role));
+}

@@ -3,6 +3,7 @@ import type { Me } from '../../core/api/auth';
 import { DispatchEntryCell } from '../../components/dispatch-entry-cell';
 import { ElderModeCell } from '../../components/elder-mode-cell';
 import { ErrorState } from '../../components/error-state';
+import { LedgerEntryCell } from '../../components/ledger-entry-cell';
 import { LoadingState } from '../../components/loading-state';
 import { PageShell } from '../../components/page-shell';
 import { ProfileCard } from '../../components/profile-card';
@@ -13,7 +14,7 @@ import { StaffEntryCell } from '../../components/staff-entry-cell';
 import { StudySummaryCell } from '../../components/study-summary-cell';
 import { useRemote } from '../../hooks/use-remote';
 import { refreshSignedInUser } from '../../services/auth';
-import { isDispatcher, worksOnPosts } from '../../services/staff-access';
+import { isDispatcher, runsLedger, worksOnPosts } from '../../services/staff-access';
 
 const TOAST_ID = 'mine-toast';
 
@@ -29,6 +30,7 @@ function Account({ user }: { user: Me }) {
         <StudySummaryCell />
         {worksOnPosts(user) ? <StaffEntryCell /> : null}
         {isDispatcher(user) ? <DispatchEntryCell /> : null}
+        {runsLedger(user) ? <LedgerEntryCell /> : null}
       </Cell.Group>
       {isSpeaker(user) ? <SpeakerEntryCells /> : null}
       <Cell.Group className="ywk-section" divider={false}>

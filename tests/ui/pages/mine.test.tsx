@@ -5,6 +5,7 @@ import { SESSION_STORAGE_KEY, clearSession, getSession, saveSession } from '../.
 import { errorReply, fakeApi, reply } from '../support/fake-api';
 import { communityEditor, resident, sessionFor } from '../support/fixtures';
 import { streetDispatcher } from '../support/dispatch-fixtures';
+import { communityDispatcher, streetAdmin } from '../support/ledger-fixtures';
 import { spyOnNavigation } from '../support/navigation';
 import { studyRecord } from '../support/post-fixtures';
 import { speakerUser } from '../support/speaker-fixtures';
@@ -224,5 +225,33 @@ describe('我的 · 学习', () => {
     fireEvent.click(await screen.findByText('派单台'));
 
     await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/talk-requests/index' }));
+  });
+
+  it('offers 签到台账 to the street’s admins', async () => {
+    saveSession(sessionFor(streetAdmin));
+    fakeApi().on('GET', '/api/me', reply(200, streetAdmin)).on('GET', '/api/me/study', reply(200, studyRecord()));
+
+    render(<MinePage />);
+    fireEvent.click(await screen.findByText('签到台账'));
+
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/ledger/index' }));
+  });
+
+  it('offers 签到台账 to a community’s dispatcher, and not to residents, editors or speakers', async () => {
+    saveSession(sessionFor(communityDispatcher));
+    fakeApi().on('GET', '/api/me', reply(200, communityDispatcher)).on('GET', '/api/me/study', reply(200, studyRecord()));
+
+    const { unmount } = render(<MinePage />);
+    expect(await screen.findByText('签到台账')).toBeInTheDocument();
+    unmount();
+
+    for (const user of [resident, communityEditor, speakerUser]) {
+      saveSession(sessionFor(user));
+      fakeApi().on('GET', '/api/me', reply(200, user)).on('GET', '/api/me/study', reply(200, studyRecord()));
+      const view = render(<MinePage />);
+      await screen.findByText('累计学习 12 分钟 · 已学 5 篇');
+      expect(screen.queryByText('签到台账')).not.toBeInTheDocument();
+      view.unmount();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { Me } from '../../../src/core/api/auth';
 import type { SpeakerOffer, SpeakerOfferList, SpeakerProfile, SpeakerTalkList, TalkSummary, TopicList } from '../../../src/core/api/booking';
 import { topic } from './booking-fixtures';
+import { stopClockAt } from './clock';
 
 /** 王建国 of 老书记课堂, a speaker for the whole street. */
 export const speakerUser: Me = {
@@ -22,30 +23,9 @@ export function minutesFromNow(minutes: number): string {
   return new Date(NOW.getTime() + minutes * MINUTE_MS).toISOString();
 }
 
-/**
- * Stops the clock at NOW and leaves every timer real, so the pages' dates are fixed while NutUI's
- * transitions and the tests' waiting run as usual.
- */
+/** Stops the clock at NOW; timers stay real. */
 export function stopClockAtNow(): void {
-  jest.useFakeTimers({
-    now: NOW,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
+  stopClockAt(NOW);
 }
 
 export function offer(overrides: Partial<SpeakerOffer> = {}): SpeakerOffer {
