@@ -2,6 +2,7 @@ import type { ErrorCode } from '../errors';
 
 export * from './codes';
 export * from './geofence';
+export * from './how';
 export * from './keys';
 export * from './period';
 export * from './personal';
@@ -28,17 +29,3 @@ export const CHECKIN_REFUSALS = [
 
 export type CheckinRefusal = (typeof CHECKIN_REFUSALS)[number];
 
-/** How a person came to be checked in, as the attendance list and the 台账 show it. */
-export type CheckinHow = 'scan' | 'personal_code' | 'manual' | 'offline';
-
-export const CHECKIN_HOW_LABELS: Record<CheckinHow, string> = {
-  scan: '扫码',
-  personal_code: '个人签到码',
-  manual: '代签到',
-  offline: '离线补传',
-};
-
-/** An offline scan is told apart from a live one, whichever code it was. */
-export function checkinHow(method: 'scan' | 'personal_code' | 'manual', offline: boolean): CheckinHow {
-  return offline ? 'offline' : method;
-}

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { Cell } from '@nutui/nutui-react-taro';
 import type { LedgerStats } from '../../../core/api/ledger';
-import { CHECKIN_HOW_LABELS, type CheckinHow } from '../../../core/checkin';
+import { CHECKIN_HOW_LABELS, type CheckinHow } from '../../../core/checkin/how';
 
 /** Apart: an offline upload is counted there, not under the code it scanned. */
 const CHECKIN_WAYS: readonly CheckinHow[] = ['scan', 'personal_code', 'manual', 'offline'];

@@ -4,7 +4,7 @@ import { useRouter } from '@tarojs/taro';
 import { Tabs, Toast } from '@nutui/nutui-react-taro';
 import { ShieldCheck, Tips, User } from '@nutui/icons-react-taro';
 import type { Attendance, AttendanceEntry, RefusedAttempt } from '../../../core/api/checkin';
-import { CHECKIN_HOW_LABELS } from '../../../core/checkin';
+import { CHECKIN_HOW_LABELS } from '../../../core/checkin/how';
 import { formatDateTime } from '../../../core/time';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
