@@ -49,6 +49,7 @@ export const ERRORS = {
   personal_code_expired: { status: 400, message: '个人签到码已过期，请重新打开我的签到码' },
   scan_time_in_future: { status: 400, message: '扫码时间晚于当前时间，请校准手机时间后重新扫描' },
   offline_sync_too_late: { status: 409, message: '离线签到上传过晚，请联系组织者代签到' },
+  talk_cancelled: { status: 409, message: '这场宣讲已取消，无需签到' },
 
   // 百姓点单 (src/core/booking): 点单, 派单, 接单, 评单 refusals, one per cause.
   talk_request_wrong_state: { status: 409, message: '点单当前状态不能进行此操作' },

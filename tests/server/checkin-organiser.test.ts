@@ -248,4 +248,46 @@ describeEachEngine('签到: organisers, personal codes and 代签到', (ctx) => 
       expect(history.items).toEqual([expect.objectContaining({ talk: expect.objectContaining({ id: talk.talkId }), method: 'scan', offline: false })]);
     });
   });
+
+  describe('a cancelled talk', () => {
+    let cancelled: TestTalk;
+    let key: Uint8Array;
+    beforeAll(async () => {
+      ctx().clock.set('2026-11-29T02:00:00.000Z');
+      cancelled = await createTalk(ctx(), { startsInMinutes: 10 });
+      key = await fetchTalkKey(ctx(), cancelled);
+      // One scan before the cancellation, so the talk is already known to the scan path.
+      const [early] = await attendees(ctx(), 1, '取消前签到');
+      expect((await scan(ctx(), early.token, { code: screenCode(ctx(), cancelled.talkId, key) })).json().status).toBe('checked_in');
+      await ctx().app.db.updateTable('talks').set({ status: 'cancelled' }).where('id', '=', cancelled.talkId).execute();
+    });
+    const storedFor = (talkId: number) => ctx().app.db.selectFrom('checkin_refusals').select(['code', 'method']).where('talk_id', '=', talkId).execute();
+
+    it('tells the organiser so instead of showing a code', async () => {
+      const response = await get(cancelled.speaker, `/api/talks/${cancelled.talkId}/checkin-code`);
+      expect(response.statusCode).toBe(409);
+      expect(response.json()).toMatchObject({ code: 'talk_cancelled', message: '这场宣讲已取消，无需签到' });
+    });
+
+    it('refuses scans, personal codes and 代签到 as talk_cancelled, stores each refusal, and checks no one in', async () => {
+      const [late] = await attendees(ctx(), 1, '取消后扫码');
+      const scanned = await scan(ctx(), late.token, { code: screenCode(ctx(), cancelled.talkId, key) });
+      expect([scanned.statusCode, scanned.json().code]).toEqual([409, 'talk_cancelled']);
+
+      const { code } = (await get(resident, '/api/me/checkin-code')).json();
+      const personal = await ctx().request(cancelled.speaker, { method: 'POST', url: '/api/checkins/personal', payload: { talkId: cancelled.talkId, code, nonce: nonce() } });
+      expect([personal.statusCode, personal.json().code]).toEqual([409, 'talk_cancelled']);
+
+      const manual = await ctx().request(cancelled.speaker, { method: 'POST', url: `/api/talks/${cancelled.talkId}/checkins/manual`, payload: { name: '取消后代签' } });
+      expect([manual.statusCode, manual.json().code]).toEqual([409, 'talk_cancelled']);
+
+      expect((await storedFor(cancelled.talkId)).sort((a, b) => a.method.localeCompare(b.method))).toEqual([
+        { code: 'talk_cancelled', method: 'manual' },
+        { code: 'talk_cancelled', method: 'personal_code' },
+        { code: 'talk_cancelled', method: 'scan' },
+      ]);
+      const rows = await ctx().app.db.selectFrom('checkins').select('user_id').where('talk_id', '=', cancelled.talkId).execute();
+      expect(rows).toHaveLength(1);
+    });
+  });
 });

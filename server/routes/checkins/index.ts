@@ -70,12 +70,14 @@ const checkins: FastifyPluginAsyncTypebox = async (app) => {
         summary: '签到二维码密钥（组织者手机据此离线生成滚动二维码）',
         security: [{ bearer: [] }],
         params: IdParams,
-        response: { 200: CheckinCodeInfo, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: CheckinCodeInfo, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const talk = await loadCheckinTalk(app.db, request.params.id);
       assertOrganiser(callerOf(request), talk, await app.streetId());
+      // A cancelled talk's screen would only collect refusals: say so to the organiser at once.
+      if (talk.status === 'cancelled') throw new AppError('talk_cancelled', { talkId: talk.id });
       return {
         talkId: talk.id,
         key: encodeTalkKey(talkKeyOf(app.config.tokenSecret, talk)),

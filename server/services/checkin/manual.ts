@@ -41,9 +41,10 @@ export async function checkInManually(
     }
   }
 
+  const attempt = { attemptedBy: caller.userId, userId: null, talkId: talk.id, method: 'manual' as const, nonce: body.nonce ?? null };
+  if (talk.status === 'cancelled') return refuse(db, attempt, 'talk_cancelled', { name: body.name }, now);
   const period = checkinPeriodStatus(talk, now);
   if (period.state !== 'open') {
-    const attempt = { attemptedBy: caller.userId, userId: null, talkId: talk.id, method: 'manual' as const, nonce: body.nonce ?? null };
     return refuse(db, attempt, period.state, { opensAt: period.opensAt, closesAt: period.closesAt, name: body.name }, now);
   }
 

@@ -70,6 +70,7 @@ export async function checkInByPersonalCode(
   if (!attendee) return refuse(db, attempt, 'personal_code_invalid', { reason: 'unknown_user' }, now);
   attempt.userId = attendee.id;
 
+  if (talk.status === 'cancelled') return refuse(db, attempt, 'talk_cancelled', {}, now);
   const period = checkinPeriodStatus(talk, scanTime.atMs);
   if (period.state !== 'open') {
     return refuse(db, attempt, period.state, { opensAt: period.opensAt, closesAt: period.closesAt }, now);
@@ -91,6 +92,7 @@ export async function checkInByPersonalCode(
   );
   // Refusals were looked up above; one can only appear here from the same attempt racing its retry.
   if (outcome.kind === 'refused') return answerRefusedRetry(db, caller.userId, body.nonce);
+  if (outcome.kind === 'talk_cancelled') return refuse(db, attempt, 'talk_cancelled', {}, now);
   return personalAnswer(db, talk, outcome.row, outcome.kind === 'first' ? 'checked_in' : 'already_checked_in');
 }
 

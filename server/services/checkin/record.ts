@@ -18,10 +18,14 @@ export interface NewCheckin {
 
 /**
  * What recording came to: the row just written (`first`); the person's earlier check-in to the
- * talk (`repeat`); or nothing written because this very attempt was refused before (`refused`),
- * which the caller answers from its stored refusal.
+ * talk (`repeat`); nothing written because this very attempt was refused before (`refused`),
+ * which the caller answers from its stored refusal, or because the talk has been cancelled.
  */
-export type RecordOutcome = { kind: 'first'; row: CheckinRow } | { kind: 'repeat'; row: CheckinRow } | { kind: 'refused' };
+export type RecordOutcome =
+  | { kind: 'first'; row: CheckinRow }
+  | { kind: 'repeat'; row: CheckinRow }
+  | { kind: 'refused' }
+  | { kind: 'talk_cancelled' };
 
 const refusalKey = (attemptedBy: number, nonce: string) => `${attemptedBy}\u0000${nonce}`;
 const nonceKey = (talkId: number, nonce: string) => `${talkId}\u0000${nonce}`;
@@ -32,11 +36,17 @@ const nonceKey = (talkId: number, nonce: string) => `${talkId}\u0000${nonce}`;
  * the check-ins are one multi-row INSERT … ON CONFLICT DO NOTHING, atomic on both engines, and a
  * check-in whose row was not written learns why from resolveUnwritten. An attempt its sender had
  * refused before is not written: a retry answers as the first attempt did, even if it would pass
- * now. Outcomes come in the order of `checkins`.
+ * now. Nor is a check-in to a talk cancelled since the scan judged it. Outcomes come in the
+ * order of `checkins`.
  */
 export async function writeCheckins(db: Kysely<Database>, checkins: NewCheckin[], now: Date): Promise<RecordOutcome[]> {
   const refused = await refusedAttempts(db, checkins);
-  const toWrite = checkins.filter((checkin) => !refused.has(refusalKey(checkin.attemptedBy, checkin.nonce)));
+  const cancelled = await cancelledTalks(db, checkins);
+  const outcomeWithoutRow = (checkin: NewCheckin): RecordOutcome | null => {
+    if (refused.has(refusalKey(checkin.attemptedBy, checkin.nonce))) return { kind: 'refused' };
+    return cancelled.has(checkin.talkId) ? { kind: 'talk_cancelled' } : null;
+  };
+  const toWrite = checkins.filter((checkin) => outcomeWithoutRow(checkin) === null);
   const written = new Map<string, CheckinRow>();
   if (toWrite.length > 0) {
     const rows = await db
@@ -60,7 +70,8 @@ export async function writeCheckins(db: Kysely<Database>, checkins: NewCheckin[]
   }
   return Promise.all(
     checkins.map(async (checkin): Promise<RecordOutcome> => {
-      if (refused.has(refusalKey(checkin.attemptedBy, checkin.nonce))) return { kind: 'refused' };
+      const unwritten = outcomeWithoutRow(checkin);
+      if (unwritten) return unwritten;
       const row = written.get(nonceKey(checkin.talkId, checkin.nonce));
       // The row with this nonce is this attempt's own, or its retry's when both came together.
       if (row && row.user_id === checkin.userId) return { kind: 'first', row };
@@ -83,6 +94,16 @@ async function refusedAttempts(db: Kysely<Database>, checkins: NewCheckin[]): Pr
     .where('nonce', 'in', [...new Set(checkins.map((checkin) => checkin.nonce))])
     .execute();
   return new Set(rows.map((row) => refusalKey(row.attempted_by!, row.nonce!)));
+}
+
+async function cancelledTalks(db: Kysely<Database>, checkins: NewCheckin[]): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('talks')
+    .select('id')
+    .where('id', 'in', [...new Set(checkins.map((checkin) => checkin.talkId))])
+    .where('status', '=', 'cancelled')
+    .execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 /**

@@ -72,6 +72,7 @@ export async function checkInByScan(ctx: ScanContext, userId: number, body: Scan
     recordedBy: null,
   });
   if (outcome.kind === 'refused') return answerRefusedRetry(db, userId, body.nonce);
+  if (outcome.kind === 'talk_cancelled') return refuseScan('talk_cancelled', {});
   return scanAnswer(talk, outcome);
 }
 
@@ -80,7 +81,7 @@ function replayedAnswer(talk: CheckinTalkRow, userId: number, earlier: { user_id
   return { status: 'checked_in', talk: talkSummary(talk), checkedInAt: earlier.scanned_at, offline: earlier.offline === 1 };
 }
 
-function scanAnswer(talk: CheckinTalkRow, outcome: Exclude<RecordOutcome, { kind: 'refused' }>): CheckinResult {
+function scanAnswer(talk: CheckinTalkRow, outcome: Extract<RecordOutcome, { row: unknown }>): CheckinResult {
   if (outcome.kind === 'repeat') {
     return { status: 'already_checked_in', talk: talkSummary(talk), firstCheckedInAt: outcome.row.scanned_at };
   }

@@ -14,6 +14,8 @@ export interface CheckinTalkRow {
   title: string;
   startsAt: string;
   endsAt: string;
+  /** scheduled, held or cancelled: the one field here that changes, so scans re-check it when writing. */
+  status: string;
   checkinSecret: string;
   speakerUserId: number;
   venue: { name: string; address: string; lat: number; lng: number; checkinRadiusM: number; requiresLocation: boolean };
@@ -30,6 +32,7 @@ function selectTalks(db: Kysely<Database>) {
       'talks.unit_id',
       'talks.starts_at',
       'talks.ends_at',
+      'talks.status',
       'talks.checkin_secret',
       'topics.title',
       'speakers.user_id as speaker_user_id',
@@ -51,6 +54,7 @@ function toCheckinTalk(row: TalkSelection): CheckinTalkRow {
     title: row.title,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
+    status: row.status,
     checkinSecret: row.checkin_secret,
     speakerUserId: row.speaker_user_id,
     venue: {
@@ -87,9 +91,10 @@ const SCAN_TALK_TTL_MS = 60_000;
 /**
  * The talks being checked in to, kept in memory: in a burst every scan names the same talk, and
  * reading it (with its venue, topic and speaker) was half the database work of a check-in. What
- * a scan reads of a talk — its times, secret, venue and organiser — is fixed once the talk is
- * scheduled (nothing updates those columns), so an entry cannot go stale; the minute's expiry
- * only bounds memory and keeps this true should such an edit ever be added. The lookup itself is
+ * a scan judges from it — times, secret, venue and organiser — is fixed once the talk is
+ * scheduled (nothing updates those columns), so that cannot go stale; the one thing that changes,
+ * a cancellation, is checked again as the check-in is written (record.ts). The minute's expiry
+ * only bounds memory and keeps this true should an edit of those columns ever be added. The lookup itself is
  * kept, so the scans arriving together before the first answer share one query. Unknown talks
  * are not kept: a forged id costs its sender a query each time, under the rate limits.
  */

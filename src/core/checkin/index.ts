@@ -25,6 +25,7 @@ export const CHECKIN_REFUSALS = [
   'personal_code_expired',
   'scan_time_in_future',
   'offline_sync_too_late',
+  'talk_cancelled',
 ] as const satisfies readonly ErrorCode[];
 
 export type CheckinRefusal = (typeof CHECKIN_REFUSALS)[number];
