@@ -281,7 +281,7 @@ describeEachEngine('签到: organisers, personal codes and 代签到', (ctx) => 
       const manual = await ctx().request(cancelled.speaker, { method: 'POST', url: `/api/talks/${cancelled.talkId}/checkins/manual`, payload: { name: '取消后代签' } });
       expect([manual.statusCode, manual.json().code]).toEqual([409, 'talk_cancelled']);
 
-      expect((await storedFor(cancelled.talkId)).sort((a, b) => a.method.localeCompare(b.method))).toEqual([
+      expect((await storedFor(cancelled.talkId)).sort((a, b) => String(a.method).localeCompare(String(b.method)))).toEqual([
         { code: 'talk_cancelled', method: 'manual' },
         { code: 'talk_cancelled', method: 'personal_code' },
         { code: 'talk_cancelled', method: 'scan' },
