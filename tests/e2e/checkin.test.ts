@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import type { Browser, Locator } from 'playwright-core';
 import type { Session } from '../../src/core/api/auth';
 import type { CommunityList, SpeakerOfferList, TopicList } from '../../src/core/api/booking';
+import type { LedgerStats } from '../../src/core/api/ledger';
 import { launchBrowser } from './support/browser';
 import { signedInPhone, tapButton, tapCell } from './support/pages';
 import { startE2EServer, type E2EServer } from './support/server';
@@ -102,19 +103,28 @@ describe('签到 with the rotating code, in Chromium', () => {
 
   it('the street’s admin sees that check-in in the 签到台账 and exports it as an Excel workbook', async () => {
     const clock = server.clock!;
+    const adminSession = await demoLogin('admin', '王海涛');
+    // The seeded street has a year of talks behind it: the page must show the server's figures.
+    const year = await api<LedgerStats>(adminSession, 'GET', '/api/admin/stats?year=2026');
+    const huiyang = year.units.find((unit) => unit.name === '惠阳社区')!;
+    expect(huiyang.checkins).toBeGreaterThanOrEqual(1);
+
     const admin = await signedInPhone(browser, server.url, '管理员 · 王海涛', { clockAt: clock.now() });
     await tapCell(admin.page, '签到台账');
     await admin.page.getByText('云溪街道 · 2026年').waitFor();
-    await admin.page.getByText('宣讲 1 场（已举办 0 场）').waitFor();
-    await admin.page.getByText('签到 1 人次', { exact: true }).waitFor();
-    await admin.page.locator('.nut-cell', { hasText: '惠阳社区' }).getByText('1 场 · 签到 1 人次').waitFor();
+    await admin.page.getByText(`宣讲 ${year.talks} 场（已举办 ${year.held} 场）`).waitFor();
+    await admin.page.getByText(`签到 ${year.checkins} 人次`, { exact: true }).waitFor();
+    await admin.page.locator('.nut-cell', { hasText: '惠阳社区' }).getByText(`${huiyang.talks} 场 · 签到 ${huiyang.checkins} 人次`).waitFor();
 
     const [download] = await Promise.all([admin.page.waitForEvent('download'), tapButton(admin.page, '导出台账（Excel）')]);
     expect(download.suggestedFilename()).toBe('云溪街道2026年签到台账.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
-    const detail = workbook.getWorksheet('签到明细')!.getRow(3);
-    expect([detail.getCell(3).value, detail.getCell(7).value, detail.getCell(10).value]).toEqual(['惠阳社区', '张桂兰', '扫码']);
+    const details: unknown[][] = [];
+    workbook.getWorksheet('签到明细')!.eachRow((row) => details.push((row.values as unknown[]).slice(1)));
+    expect(details).toHaveLength(2 + year.checkins);
+    // The scan of the first test: 张桂兰 at 惠阳社区 on 8 December, by the rotating code.
+    expect(details.filter((row) => row[1] === '2026-12-08' && row[6] === '张桂兰').map((row) => [row[2], row[9]])).toEqual([['惠阳社区', '扫码']]);
     const audited = await server.app.db.selectFrom('audit_log').select('action').where('action', '=', 'ledger.exported').execute();
     expect(audited).toHaveLength(1);
     await admin.context.close();
