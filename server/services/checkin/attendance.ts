@@ -1,11 +1,53 @@
 import type { Kysely } from 'kysely';
 import type { Attendance, AttendanceEntry, RefusedAttempt } from '../../../src/core/api/checkin';
-import { checkinHow, checkinPeriod } from '../../../src/core/checkin';
+import { checkinHow, checkinPeriod, type CheckinHow } from '../../../src/core/checkin';
 import { ERRORS, isErrorCode } from '../../../src/core/errors';
 import type { Database } from '../../db/schema';
 import type { Caller } from '../../types';
 import { maskPhone } from '../users';
 import { assertOrganiser, loadCheckinTalk, talkSummary } from './talk';
+
+/** Check-ins with who each person is (an account, or the name typed at 代签到) and who recorded them. */
+export function selectCheckedInPeople(db: Kysely<Database>) {
+  return db
+    .selectFrom('checkins')
+    .leftJoin('users as attendee', 'attendee.id', 'checkins.user_id')
+    .leftJoin('users as recorder', 'recorder.id', 'checkins.recorded_by')
+    .select([
+      'checkins.id',
+      'checkins.talk_id',
+      'checkins.user_id',
+      'checkins.attendee_name',
+      'checkins.attendee_phone',
+      'checkins.method',
+      'checkins.offline',
+      'checkins.scanned_at',
+      'attendee.name as user_name',
+      'attendee.phone as user_phone',
+      'recorder.name as recorder_name',
+    ]);
+}
+
+type CheckedInRow = Awaited<ReturnType<ReturnType<typeof selectCheckedInPeople>['executeTakeFirstOrThrow']>>;
+
+export interface CheckedInPerson {
+  name: string;
+  /** In full: whoever shows it masks it. */
+  phone: string | null;
+  how: CheckinHow;
+  checkedInAt: string;
+  recordedBy: string | null;
+}
+
+export function checkedInPerson(row: CheckedInRow): CheckedInPerson {
+  return {
+    name: row.user_name ?? row.attendee_name ?? '',
+    phone: row.user_phone ?? row.attendee_phone,
+    how: checkinHow(row.method, row.offline === 1),
+    checkedInAt: row.scanned_at,
+    recordedBy: row.recorder_name,
+  };
+}
 
 /**
  * The organiser's attendance record: counts over everyone, and the newest `limit` check-ins and
@@ -39,37 +81,21 @@ export async function loadAttendance(
     .where('talk_id', '=', talk.id)
     .executeTakeFirstOrThrow();
 
-  const checkinRows = await db
-    .selectFrom('checkins')
-    .leftJoin('users as attendee', 'attendee.id', 'checkins.user_id')
-    .leftJoin('users as recorder', 'recorder.id', 'checkins.recorded_by')
-    .select([
-      'checkins.id',
-      'checkins.user_id',
-      'checkins.attendee_name',
-      'checkins.attendee_phone',
-      'checkins.method',
-      'checkins.offline',
-      'checkins.scanned_at',
-      'attendee.name as user_name',
-      'attendee.phone as user_phone',
-      'recorder.name as recorder_name',
-    ])
-    .where('checkins.talk_id', '=', talk.id)
-    .orderBy('checkins.id', 'desc')
-    .limit(limit)
-    .execute();
-  const checkins: AttendanceEntry[] = checkinRows.map((row) => ({
-    id: row.id,
-    userId: row.user_id,
-    name: row.user_name ?? row.attendee_name ?? '',
-    phone: maskPhone(row.user_phone ?? row.attendee_phone),
-    method: row.method,
-    offline: row.offline === 1,
-    how: checkinHow(row.method, row.offline === 1),
-    checkedInAt: row.scanned_at,
-    recordedBy: row.recorder_name,
-  }));
+  const checkinRows = await selectCheckedInPeople(db).where('checkins.talk_id', '=', talk.id).orderBy('checkins.id', 'desc').limit(limit).execute();
+  const checkins: AttendanceEntry[] = checkinRows.map((row) => {
+    const person = checkedInPerson(row);
+    return {
+      id: row.id,
+      userId: row.user_id,
+      name: person.name,
+      phone: maskPhone(person.phone),
+      method: row.method,
+      offline: row.offline === 1,
+      how: person.how,
+      checkedInAt: person.checkedInAt,
+      recordedBy: person.recordedBy,
+    };
+  });
 
   const refusalRows = await db
     .selectFrom('checkin_refusals')

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { checkinHow, type CheckinHow } from '../../../src/core/checkin';
 import { dayjs, SHANGHAI } from '../../../src/core/time';
 import type { Database } from '../../db/schema';
+import { checkedInPerson, selectCheckedInPeople, type CheckedInPerson } from '../checkin/attendance';
 
 /** A talk as the 台账 lists it. */
 export interface LedgerTalk {
@@ -20,16 +20,9 @@ export interface LedgerTalk {
   meanRating: number | null;
 }
 
-/** One person checked in to one talk. */
-export interface LedgerCheckin {
+/** One person checked in to one talk (the phone in full: the workbook masks it). */
+export interface LedgerCheckin extends CheckedInPerson {
   talkId: number;
-  name: string;
-  /** Kept in full here; the workbook shows it masked. */
-  phone: string | null;
-  checkedInAt: string;
-  how: CheckinHow;
-  /** Who checked them in, for personal codes and 代签到. */
-  recordedBy: string | null;
 }
 
 export interface LedgerRecords {
@@ -99,37 +92,15 @@ export async function loadLedgerRecords(db: Kysely<Database>, unitIds: number[],
   }));
   if (talks.length === 0) return { talks, checkins: [] };
 
-  const checkinRows = await db
-    .selectFrom('checkins')
-    .innerJoin('talks', 'talks.id', 'checkins.talk_id')
-    .leftJoin('users as attendee', 'attendee.id', 'checkins.user_id')
-    .leftJoin('users as recorder', 'recorder.id', 'checkins.recorded_by')
-    .select([
-      'checkins.talk_id',
-      'checkins.attendee_name',
-      'checkins.attendee_phone',
-      'checkins.method',
-      'checkins.offline',
-      'checkins.scanned_at',
-      'attendee.name as user_name',
-      'attendee.phone as user_phone',
-      'recorder.name as recorder_name',
-    ])
-    .where('talks.unit_id', 'in', unitIds)
-    .where('talks.starts_at', '>=', startIso)
-    .where('talks.starts_at', '<', endIso)
-    .where('talks.status', '!=', 'cancelled')
-    .orderBy('talks.starts_at')
+  const rows = await selectCheckedInPeople(db)
+    .where('checkins.talk_id', 'in', talks.map((talk) => talk.id))
     .orderBy('checkins.scanned_at')
     .orderBy('checkins.id')
     .execute();
-  const checkins: LedgerCheckin[] = checkinRows.map((row) => ({
-    talkId: row.talk_id,
-    name: row.user_name ?? row.attendee_name ?? '',
-    phone: row.user_phone ?? row.attendee_phone,
-    checkedInAt: row.scanned_at,
-    how: checkinHow(row.method, row.offline === 1),
-    recordedBy: row.recorder_name,
-  }));
+  // In the talks' date order, each talk's people in the order they arrived.
+  const order = new Map(talks.map((talk, i) => [talk.id, i]));
+  const checkins: LedgerCheckin[] = rows
+    .map((row) => ({ talkId: row.talk_id, ...checkedInPerson(row) }))
+    .sort((a, b) => order.get(a.talkId)! - order.get(b.talkId)!);
   return { talks, checkins };
 }
