@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/connect';
+import { requestLogFields } from './logging';
 import authPlugin from './plugins/auth';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
@@ -39,8 +40,8 @@ export interface BuildOptions {
    * injected: tests call sweepOffers themselves with their TestClock.
    */
   offerSweep?: boolean;
-  /** pino options, or false for silence. */
-  logger?: boolean | { level: string };
+  /** The log level (and, for tests, where lines go), or false for silence. */
+  logger?: false | { level: string; stream?: { write(line: string): void } };
 }
 
 /**
@@ -50,7 +51,7 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger === false ? false : { level: config.logLevel, ...options.logger, serializers: { req: requestLogFields } },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
