@@ -94,7 +94,7 @@ describe('签到 with the rotating code, in Chromium', () => {
     // Scanned again, the same code answers 已签到 instead of a second row.
     await attendee.page.goto(scanned);
     await attendee.page.getByText('已签到', { exact: true }).waitFor();
-    const rows = await server.app.db.selectFrom('checkins').select(['talk_id', 'method']).execute();
+    const rows = await server.app.db.selectFrom('checkins').select(['talk_id', 'method']).where('talk_id', '=', talkId).execute();
     expect(rows).toEqual([{ talk_id: talkId, method: 'scan' }]);
 
     await attendee.context.close();

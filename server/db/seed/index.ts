@@ -15,6 +15,7 @@ import { STREET } from './data/street';
 import { TOPICS } from './data/topics';
 import { VENUES } from './data/venues';
 import { DEMO_ACCOUNTS, type DemoAccountSeed } from './demo-accounts';
+import { seedTalkHistory, type SeededSpeaker } from './history';
 import type { SeedSpeaker } from './types';
 
 export interface SeedResult {
@@ -24,6 +25,8 @@ export interface SeedResult {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+/** Speakers joined before the seeded year of talks (history.ts) began. */
+const SPEAKERS_APPROVED_DAYS_AGO = 400;
 
 function minutesOf(time: string): number {
   const [hours, minutes] = time.split(':').map(Number);
@@ -32,8 +35,9 @@ function minutesOf(time: string): number {
 
 /**
  * Fills an empty database with the demo street: 19 communities, venues, the topic menu, speakers,
- * published posts with their 三审三校 record, and one account per role. Does nothing when the
- * street already has communities, so every start can call it.
+ * published posts with their 三审三校 record, one account per role, and a year of held talks
+ * with their residents, attendance and ratings. Does nothing when the street already has
+ * communities, so every start can call it.
  */
 export async function seedDemoStreet(db: Kysely<Database>, now: Date, demoPassword: string): Promise<SeedResult> {
   const existing = await db.selectFrom('units').select('id').where('kind', '=', 'community').executeTakeFirst();
@@ -112,14 +116,18 @@ export async function seedDemoStreet(db: Kysely<Database>, now: Date, demoPasswo
     }
 
     const demoSpeaker = DEMO_ACCOUNTS.find((account) => account.role === 'speaker');
+    const approvedAt = new Date(now.getTime() - SPEAKERS_APPROVED_DAYS_AGO * DAY_MS);
+    const speakers: SeededSpeaker[] = [];
     for (const speaker of SPEAKERS) {
-      await insertSpeaker(trx, speaker, {
+      const ids = await insertSpeaker(trx, speaker, {
         streetId,
         unitIds,
         topicIds,
         now,
+        approvedAt,
         devIdentity: speaker.name === demoSpeaker?.name ? devIdentity('speaker', speaker.name) : undefined,
       });
+      speakers.push({ ...ids, seed: speaker });
     }
 
     const byRole = (role: DemoAccountSeed['role'], index = 0) =>
@@ -170,6 +178,9 @@ export async function seedDemoStreet(db: Kysely<Database>, now: Date, demoPasswo
         )
         .execute();
     }
+
+    // In the same transaction: a street is seeded whole or not at all, history included.
+    await seedTalkHistory(trx, { now, streetId, unitIds, topicIds, speakers });
   });
 
   return {
@@ -183,11 +194,13 @@ interface SpeakerContext {
   unitIds: Map<string, number>;
   topicIds: Map<string, number>;
   now: Date;
+  /** When the speaker joined and was approved: before their first seeded talk. */
+  approvedAt: Date;
   devIdentity?: string;
 }
 
-async function insertSpeaker(db: Kysely<Database>, speaker: SeedSpeaker, ctx: SpeakerContext): Promise<void> {
-  const at = ctx.now.toISOString();
+async function insertSpeaker(db: Kysely<Database>, speaker: SeedSpeaker, ctx: SpeakerContext): Promise<{ id: number; userId: number }> {
+  const approved = ctx.approvedAt.toISOString();
   const userId = await createUser(
     db,
     {
@@ -199,7 +212,7 @@ async function insertSpeaker(db: Kysely<Database>, speaker: SeedSpeaker, ctx: Sp
         { role: 'speaker', unitId: ctx.streetId },
       ],
     },
-    ctx.now,
+    ctx.approvedAt,
   );
   const row = await db
     .insertInto('speakers')
@@ -210,10 +223,11 @@ async function insertSpeaker(db: Kysely<Database>, speaker: SeedSpeaker, ctx: Sp
       bio: speaker.bio,
       max_talks_per_week: speaker.maxTalksPerWeek,
       dialect: speaker.dialect ? 1 : 0,
-      approved_at: at,
-      paused_at: speaker.paused ? at : null,
+      approved_at: approved,
+      // Paused as the seed runs: their talks before then are part of the history.
+      paused_at: speaker.paused ? ctx.now.toISOString() : null,
       resumed_at: null,
-      created_at: at,
+      created_at: approved,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -236,6 +250,7 @@ async function insertSpeaker(db: Kysely<Database>, speaker: SeedSpeaker, ctx: Sp
       })),
     )
     .execute();
+  return { id: row.id, userId };
 }
 
 /** A demo password that passes the password policy, generated per installation. */
