@@ -67,6 +67,42 @@ describeEachEngine('签到台账', (ctx) => {
     await checkIn(talks.cancelledA, { userId: people[0].userId, method: 'scan', at: '2026-05-01T06:00:00.000Z' });
     await checkIn(talks.lastYearA, { userId: people[1].userId, method: 'scan', at: '2025-12-31T15:35:00.000Z' });
 
+    // 点单 for the two communities: one request for each status group, and one from last year.
+    const topics = await db().selectFrom('talks').innerJoin('topics', 'topics.id', 'talks.topic_id').select(['talks.id', 'topics.id as topic_id']).execute();
+    const topicOf = (talkId: number) => topics.find((row) => row.id === talkId)!.topic_id;
+    const requestBy = people[0].userId;
+    const ask = (unitId: number, topicTalk: number, status: string, createdAt: string) =>
+      db()
+        .insertInto('talk_requests')
+        .values({
+          requester_id: requestBy,
+          topic_id: topicOf(topicTalk),
+          unit_id: unitId,
+          venue_id: null,
+          windows: '[]',
+          audience_size: 30,
+          audience_kinds: '[]',
+          note: '',
+          status,
+          cancel_reason: null,
+          cancelled_by: null,
+          created_at: createdAt,
+          updated_at: createdAt,
+        })
+        .execute();
+    await ask(communityA, talks.heldA, 'rated', '2026-02-01T02:00:00.000Z');
+    await ask(communityA, talks.heldA, 'held', '2026-02-02T02:00:00.000Z');
+    await ask(communityA, talks.newYearA, 'scheduled', '2026-06-01T02:00:00.000Z');
+    await ask(communityB, talks.laterB, 'unmatched', '2026-07-01T02:00:00.000Z');
+    await ask(communityB, talks.laterB, 'cancelled', '2026-08-01T02:00:00.000Z');
+    await ask(communityA, talks.heldA, 'rated', '2025-06-01T02:00:00.000Z');
+    for (const [person, rating] of [[people[0], 5], [people[1], 4]] as const) {
+      await db()
+        .insertInto('feedback')
+        .values({ talk_id: talks.heldA, user_id: person.userId, rating, comment: '', created_at: '2026-03-08T08:00:00.000Z' })
+        .execute();
+    }
+
     const dispatcher = await db()
       .insertInto('users')
       .values({ name: '乙社区派单员', phone: null, elder_mode: 0, created_at: now.toISOString(), updated_at: now.toISOString() })
@@ -91,6 +127,9 @@ describeEachEngine('签到台账', (ctx) => {
     expect(first).toMatchObject({ unitId: communityA, talks: 2, checkins: 4 });
     expect(second).toMatchObject({ unitId: communityB, talks: 1, checkins: 0 });
     expect(body.choices[0].name).toBe('测试街道');
+    expect(body.ratings).toEqual({ count: 2, mean: 4.5 });
+    expect(body.demand).toMatchObject({ requests: 5, held: 2, inProgress: 1, unmatched: 1, cancelled: 1 });
+    expect(body.demand.topTopics.map((topic) => topic.requests)).toEqual([2, 2, 1]);
     expect(body.choices.map((choice) => choice.unitId)).toEqual(expect.arrayContaining([communityA, communityB]));
   });
 
@@ -101,7 +140,8 @@ describeEachEngine('签到台账', (ctx) => {
 
   it('shows a community’s dispatcher that community only, and refuses them another', async () => {
     const own = (await stats(dispatcherOfB, 'year=2026')).json() as LedgerStats;
-    expect(own).toMatchObject({ talks: 1, checkins: 0 });
+    expect(own).toMatchObject({ talks: 1, checkins: 0, ratings: { count: 0, mean: null } });
+    expect(own.demand).toMatchObject({ requests: 2, unmatched: 1, cancelled: 1, held: 0 });
     expect(own.units.map((unit) => unit.unitId)).toEqual([communityB]);
     expect(own.choices.map((choice) => choice.unitId)).toEqual([communityB]);
     const other = await stats(dispatcherOfB, `year=2026&unitId=${communityA}`);

@@ -3,6 +3,7 @@ import type { LedgerExportLink, LedgerQuery, LedgerStats } from '../../../src/co
 import type { Database } from '../../db/schema';
 import { recordAudit } from '../audit';
 import type { StaffActor } from '../staff';
+import { loadLedgerDemand } from './demand';
 import { loadLedgerRecords } from './records';
 import { ledgerScope } from './scope';
 import { ledgerStats } from './stats';
@@ -12,11 +13,12 @@ import { ledgerWorkbook } from './workbook';
 /** Where the workbook is fetched, ticket in hand (server/routes/admin/ledger.ts). */
 export const LEDGER_DOWNLOAD_PATH = '/api/admin/exports/attendance.xlsx';
 
-/** 签到台账 at a glance for the page: the year's totals over the caller's units. */
+/** 签到台账 at a glance for the page: the year's talks, check-ins, ratings and 点单 over the caller's units. */
 export async function loadLedgerStats(db: Kysely<Database>, actor: StaffActor, query: LedgerQuery): Promise<LedgerStats> {
   const scope = await ledgerScope(db, actor, query.unitId);
-  const records = await loadLedgerRecords(db, scope.units.map((unit) => unit.id), query.year);
-  return ledgerStats(query.year, scope, records);
+  const unitIds = scope.units.map((unit) => unit.id);
+  const records = await loadLedgerRecords(db, unitIds, query.year);
+  return ledgerStats(query.year, scope, records, await loadLedgerDemand(db, unitIds, query.year));
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { LedgerStats } from '../../../src/core/api/ledger';
+import type { LedgerDemand, LedgerStats } from '../../../src/core/api/ledger';
 import type { LedgerRecords } from './records';
 import type { LedgerScope } from './scope';
 
 /** The year at a glance: totals, how people checked in, and each unit's share. */
-export function ledgerStats(year: number, scope: LedgerScope, records: LedgerRecords): LedgerStats {
+export function ledgerStats(year: number, scope: LedgerScope, records: LedgerRecords, demand: LedgerDemand): LedgerStats {
   const byHow = { scan: 0, personal_code: 0, manual: 0, offline: 0 };
   for (const checkin of records.checkins) byHow[checkin.how] += 1;
 
@@ -14,6 +14,9 @@ export function ledgerStats(year: number, scope: LedgerScope, records: LedgerRec
   // Units with talks first, busiest first; the rest keep the street's order.
   const units = [...perUnit.values()].sort((a, b) => Number(b.talks > 0) - Number(a.talks > 0) || b.checkins - a.checkins || b.talks - a.talks);
 
+  const ratings = records.talks.reduce((sum, talk) => sum + talk.ratings, 0);
+  const stars = records.talks.reduce((sum, talk) => sum + (talk.meanRating ?? 0) * talk.ratings, 0);
+
   return {
     year,
     scopeName: scope.name,
@@ -21,6 +24,8 @@ export function ledgerStats(year: number, scope: LedgerScope, records: LedgerRec
     held: records.talks.filter((talk) => talk.status === 'held').length,
     checkins: records.checkins.length,
     byHow,
+    ratings: { count: ratings, mean: ratings === 0 ? null : Math.round((stars / ratings) * 10) / 10 },
+    demand,
     units,
     choices: scope.choices.map((unit) => ({ unitId: unit.id, name: unit.name })),
   };

@@ -29,6 +29,22 @@ export const LedgerUnit = Type.Object({
 });
 export type LedgerUnit = Static<typeof LedgerUnit>;
 
+/** 百姓点单 over the year: what residents asked for, and how far each request got. */
+export const LedgerDemand = Type.Object({
+  /** Requests made in the year for these units. */
+  requests: Count,
+  /** Held, rated or not. */
+  held: Count,
+  /** Submitted, offered, accepted or scheduled: still on their way. */
+  inProgress: Count,
+  /** No speaker took it: waiting on a dispatcher. */
+  unmatched: Count,
+  cancelled: Count,
+  /** The most asked-for topics, most first (up to five). */
+  topTopics: Type.Array(Type.Object({ title: Type.String(), requests: Count })),
+});
+export type LedgerDemand = Static<typeof LedgerDemand>;
+
 export const LedgerStats = Type.Object({
   year: Type.Integer(),
   /** 云溪街道 for the whole street, or the one community asked for. */
@@ -37,6 +53,9 @@ export const LedgerStats = Type.Object({
   held: Count,
   checkins: Count,
   byHow: Type.Object({ scan: Count, personal_code: Count, manual: Count, offline: Count }),
+  /** 评单 of the year's talks: how many, and their mean (null before any). */
+  ratings: Type.Object({ count: Count, mean: Type.Union([Type.Number(), Type.Null()]) }),
+  demand: LedgerDemand,
   /** Per unit, those with talks first; every unit in scope is listed. */
   units: Type.Array(LedgerUnit),
   /** The units the caller may narrow the 台账 to. */

@@ -76,6 +76,27 @@ describe('签到台账', () => {
     expect(api.requestsTo('GET', STATS).map((request) => request.query)).toEqual([{ year: '2026' }]);
   });
 
+  it('shows what residents asked for (点单), how far it got, and what they thought (评单)', async () => {
+    fakeApi().on('GET', STATS, reply(200, ledgerStats()));
+
+    render(<LedgerPage />);
+
+    expect(await screen.findByText('点单 15 单')).toBeInTheDocument();
+    expect(screen.getByText('已举办 9 · 进行中 3 · 未匹配 1 · 已取消 2')).toBeInTheDocument();
+    expect(screen.getByText('96 条，平均 4.6 分')).toBeInTheDocument();
+    expect(screen.getByText('垃圾分类进社区（5 单）、基层治理与居民自治（4 单）')).toBeInTheDocument();
+  });
+
+  it('says 暂无评价 for a year whose talks nobody has rated yet, and lists no topics without 点单', async () => {
+    fakeApi().on('GET', STATS, reply(200, ledgerStats({ ratings: { count: 0, mean: null }, demand: { requests: 0, held: 0, inProgress: 0, unmatched: 0, cancelled: 0, topTopics: [] } })));
+
+    render(<LedgerPage />);
+
+    expect(await screen.findByText('暂无评价')).toBeInTheDocument();
+    expect(screen.getByText('点单 0 单')).toBeInTheDocument();
+    expect(screen.queryByText('点得最多的主题')).not.toBeInTheDocument();
+  });
+
   it('counts the year in Shanghai time: New Year’s morning there is already the new year', async () => {
     // 31 December 2026, 16:30 UTC is 1 January 2027, 00:30 in Shanghai.
     stopClockAt(new Date('2026-12-31T16:30:00.000Z'));

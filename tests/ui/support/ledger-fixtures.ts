@@ -35,6 +35,18 @@ export function ledgerStats(overrides: Partial<LedgerStats> = {}): LedgerStats {
     held: 9,
     checkins: 340,
     byHow: { scan: 251, personal_code: 62, manual: 18, offline: 9 },
+    ratings: { count: 96, mean: 4.6 },
+    demand: {
+      requests: 15,
+      held: 9,
+      inProgress: 3,
+      unmatched: 1,
+      cancelled: 2,
+      topTopics: [
+        { title: '垃圾分类进社区', requests: 5 },
+        { title: '基层治理与居民自治', requests: 4 },
+      ],
+    },
     units: [
       { unitId: 3, name: '惠阳社区', talks: 7, checkins: 215 },
       { unitId: 4, name: '桃源社区', talks: 5, checkins: 125 },
@@ -53,6 +65,8 @@ export function emptyYear(year: number): LedgerStats {
     held: 0,
     checkins: 0,
     byHow: { scan: 0, personal_code: 0, manual: 0, offline: 0 },
+    ratings: { count: 0, mean: null },
+    demand: { requests: 0, held: 0, inProgress: 0, unmatched: 0, cancelled: 0, topTopics: [] },
     units: streetChoices.map((choice) => ({ ...choice, talks: 0, checkins: 0 })),
   });
 }

@@ -13,7 +13,7 @@ import { ledgerApi } from '../../../services/api';
 import { errorMessage, isApiError } from '../../../services/api-error';
 import { DownloadError, downloadLedger } from '../../../services/download';
 import { type LedgerChoice, LedgerFilters, currentLedgerYear } from './ledger-filters';
-import { LedgerTotals, UnitList } from './ledger-summary';
+import { LedgerDemandCard, LedgerTotals, UnitList } from './ledger-summary';
 import './index.scss';
 
 const TOAST_ID = 'ledger-toast';
@@ -48,7 +48,7 @@ function ExportButton({ query, hasTalks }: { query: LedgerQuery; hasTalks: boole
 }
 
 function LedgerBody({ stats }: { stats: LedgerStats }) {
-  if (stats.talks === 0) {
+  if (stats.talks === 0 && stats.demand.requests === 0) {
     return (
       <EmptyState
         icon={<Articles />}
@@ -60,6 +60,7 @@ function LedgerBody({ stats }: { stats: LedgerStats }) {
   return (
     <>
       <LedgerTotals stats={stats} />
+      <LedgerDemandCard stats={stats} />
       <UnitList units={stats.units} />
     </>
   );

@@ -24,6 +24,23 @@ export function LedgerTotals({ stats }: { stats: LedgerStats }) {
   );
 }
 
+/** 百姓点单 and 评单 over the year: what residents asked for, how far it got, what they thought. */
+export function LedgerDemandCard({ stats }: { stats: LedgerStats }) {
+  const { demand, ratings } = stats;
+  return (
+    <Cell.Group className="ywk-section ywk-ledger-demand" title="点单与评单">
+      <Cell
+        title={`点单 ${demand.requests} 单`}
+        description={`已举办 ${demand.held} · 进行中 ${demand.inProgress} · 未匹配 ${demand.unmatched} · 已取消 ${demand.cancelled}`}
+      />
+      <Cell title="评单" extra={ratings.mean === null ? '暂无评价' : `${ratings.count} 条，平均 ${ratings.mean.toFixed(1)} 分`} />
+      {demand.topTopics.length > 0 ? (
+        <Cell title="点得最多的主题" description={demand.topTopics.map((topic) => `${topic.title}（${topic.requests} 单）`).join('、')} />
+      ) : null}
+    </Cell.Group>
+  );
+}
+
 export function UnitList({ units }: { units: LedgerStats['units'] }) {
   return (
     <Cell.Group className="ywk-section ywk-ledger-units" title="分单位统计">
