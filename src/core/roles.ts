@@ -12,6 +12,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
 };
 
+/** Who keeps a 签到台账: the staff who run talks (谁主办谁管理), for the units they hold the role for. */
+export const LEDGER_ROLES = ['admin', 'dispatcher'] as const satisfies readonly Role[];
+
 /** Roles that belong to the street's staff; their actions are audited. */
 export const STAFF_ROLES: readonly Role[] = ['editor', 'reviewer', 'approver', 'dispatcher', 'admin'];
 

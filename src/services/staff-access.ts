@@ -1,6 +1,6 @@
 import type { Me } from '../core/api/auth';
 import { REVIEW_STAGES, STAGE_ROLE, type ReviewStage } from '../core/posts';
-import type { Role } from '../core/roles';
+import { LEDGER_ROLES, type Role } from '../core/roles';
 
 /**
  * What the signed-in staff member may do with posts and talk requests, read from their role
@@ -58,10 +58,7 @@ export function isDispatcher(user: Me): boolean {
   return user.roles.some((grant) => DISPATCH_ROLES.includes(grant.role));
 }
 
-/** The roles the server lets into 签到台账 (server/services/ledger/scope.ts). */
-const LEDGER_ROLES: readonly Role[] = ['admin', 'dispatcher'];
-
 /** Whether 我的 offers 签到台账; a community's staff still see only their community's talks. */
 export function runsLedger(user: Me): boolean {
-  return user.roles.some((grant) => LEDGER_ROLES.includes(grant.role));
+  return user.roles.some((grant) => (LEDGER_ROLES as readonly Role[]).includes(grant.role));
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { LedgerDownloadQuery, LedgerExportLink, LedgerQuery, LedgerStats } from '../../../src/core/api/ledger';
+import { LEDGER_ROLES } from '../../../src/core/roles';
 import { callerOf } from '../../plugins/auth';
 import { buildLedgerExport, LEDGER_DOWNLOAD_PATH, loadLedgerStats, requestLedgerExport } from '../../services/ledger';
-import { LEDGER_ROLES } from '../../services/ledger/scope';
 import { createExportTickets } from '../../services/ledger/tickets';
 import { errorResponses } from '../schemas';
 

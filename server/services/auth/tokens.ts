@@ -31,7 +31,7 @@ export function createTokenService(secret: string, accessTtlSeconds: number, now
       const claims: AccessClaims = {
         exp: Math.floor(now().getTime() / 1000) + accessTtlSeconds,
         sub: String(caller.userId),
-        grants: caller.grants.map((grant) => [grant.role, grant.unitId]),
+        grants: encodeGrants(caller.grants),
       };
       return sign(claims);
     },
@@ -46,12 +46,19 @@ export function createTokenService(secret: string, accessTtlSeconds: number, now
       if (claims.exp * 1000 <= now().getTime()) throw new AppError('token_expired');
       const userId = Number(claims.sub);
       if (!Number.isInteger(userId) || !Array.isArray(claims.grants)) throw new AppError('invalid_token');
-      const grants: RoleGrant[] = claims.grants
-        .filter(([role, unitId]) => isRole(role) && Number.isInteger(unitId))
-        .map(([role, unitId]) => ({ role: role as RoleGrant['role'], unitId }));
-      return { userId, grants };
+      return { userId, grants: decodeGrants(claims.grants) };
     },
   };
+}
+
+/** Grants as signed claims carry them: [role, unitId] pairs. */
+export function encodeGrants(grants: readonly RoleGrant[]): [string, number][] {
+  return grants.map((grant) => [grant.role, grant.unitId]);
+}
+
+/** The grants back from claims, dropping any pair that is not a known role and a unit id. */
+export function decodeGrants(pairs: [string, number][]): RoleGrant[] {
+  return pairs.filter(([role, unitId]) => isRole(role) && Number.isInteger(unitId)).map(([role, unitId]) => ({ role: role as RoleGrant['role'], unitId }));
 }
 
 /** A refresh token: random, opaque; only its SHA-256 is stored. */

@@ -1,11 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../src/core/errors';
-import { hasRole, type Role } from '../../../src/core/roles';
+import { hasRole, LEDGER_ROLES } from '../../../src/core/roles';
 import type { Database } from '../../db/schema';
 import type { StaffActor } from '../staff';
-
-/** Who keeps a 台账: the staff who run talks (谁主办谁管理), for the units they hold the role for. */
-export const LEDGER_ROLES = ['admin', 'dispatcher'] as const satisfies readonly Role[];
 
 export interface LedgerUnitRef {
   id: number;

@@ -1,11 +1,11 @@
 import type { LedgerDemand, LedgerStats } from '../../../src/core/api/ledger';
+import { countByHow } from '../../../src/core/checkin';
 import type { LedgerRecords } from './records';
 import type { LedgerScope } from './scope';
 
 /** The year at a glance: totals, how people checked in, and each unit's share. */
 export function ledgerStats(year: number, scope: LedgerScope, records: LedgerRecords, demand: LedgerDemand): LedgerStats {
-  const byHow = { scan: 0, personal_code: 0, manual: 0, offline: 0 };
-  for (const checkin of records.checkins) byHow[checkin.how] += 1;
+  const byHow = countByHow(records.checkins);
 
   const unitOfTalk = new Map(records.talks.map((talk) => [talk.id, talk.unitId]));
   const perUnit = new Map(scope.units.map((unit) => [unit.id, { unitId: unit.id, name: unit.name, talks: 0, checkins: 0 }]));

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { createSigner, createVerifier } from 'fast-jwt';
 import { AppError } from '../../../src/core/errors';
-import { isRole, type RoleGrant } from '../../../src/core/roles';
+import type { RoleGrant } from '../../../src/core/roles';
+import { decodeGrants, encodeGrants } from '../auth/tokens';
 
 /** Long enough to start a download on a slow phone, short enough that a leaked link is soon dead. */
 export const EXPORT_TICKET_TTL_SECONDS = 120;
@@ -45,7 +46,7 @@ export function createExportTickets(secret: string, now: () => Date): ExportTick
         sub: String(ticket.userId),
         year: ticket.year,
         unit: ticket.unitId,
-        grants: ticket.grants.map((grant) => [grant.role, grant.unitId]),
+        grants: encodeGrants(ticket.grants),
       };
       return { ticket: sign(claims), expiresAt };
     },
@@ -62,9 +63,7 @@ export function createExportTickets(secret: string, now: () => Date): ExportTick
         userId: Number(claims.sub),
         year: claims.year,
         unitId: Number.isInteger(claims.unit) ? claims.unit : null,
-        grants: claims.grants
-          .filter(([role, unitId]) => isRole(role) && Number.isInteger(unitId))
-          .map(([role, unitId]) => ({ role: role as RoleGrant['role'], unitId })),
+        grants: decodeGrants(claims.grants),
       };
     },
   };

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CHECKIN_HOW_LABELS } from '../../../src/core/checkin';
+import { CHECKIN_HOW_LABELS, countByHow } from '../../../src/core/checkin';
 import { inShanghai } from '../../../src/core/time';
 import { maskPhone } from '../users';
 import type { LedgerCheckin, LedgerRecords, LedgerTalk } from './records';
@@ -39,14 +39,14 @@ function talkTime(talk: LedgerTalk): string {
 }
 
 function talkSummaryRows(records: LedgerRecords): (string | number | null)[][] {
-  const counts = new Map<number, Record<LedgerCheckin['how'], number>>();
+  const byTalk = new Map<number, LedgerCheckin[]>();
   for (const checkin of records.checkins) {
-    const talkCounts = counts.get(checkin.talkId) ?? { scan: 0, personal_code: 0, manual: 0, offline: 0 };
-    talkCounts[checkin.how] += 1;
-    counts.set(checkin.talkId, talkCounts);
+    const people = byTalk.get(checkin.talkId) ?? [];
+    people.push(checkin);
+    byTalk.set(checkin.talkId, people);
   }
   return records.talks.map((talk, i) => {
-    const how = counts.get(talk.id) ?? { scan: 0, personal_code: 0, manual: 0, offline: 0 };
+    const how = countByHow(byTalk.get(talk.id) ?? []);
     const checkedIn = how.scan + how.personal_code + how.manual + how.offline;
     return [
       i + 1,

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { CHECKIN_HOWS, type CheckinHow } from '../checkin/how';
 
 /** 签到 request and response shapes, shared by the server's routes and the app's client. */
 
@@ -116,9 +117,7 @@ export const ManualCheckinBody = Type.Object(
 );
 export type ManualCheckinBody = Static<typeof ManualCheckinBody>;
 
-export const AttendanceHow = Type.Unsafe<'scan' | 'personal_code' | 'manual' | 'offline'>(
-  Type.String({ enum: ['scan', 'personal_code', 'manual', 'offline'] }),
-);
+export const AttendanceHow = Type.Unsafe<CheckinHow>(Type.String({ enum: [...CHECKIN_HOWS] }));
 
 export const AttendanceEntry = Type.Object({
   id: Type.Integer(),

@@ -1,10 +1,7 @@
 import { View } from '@tarojs/components';
 import { Cell } from '@nutui/nutui-react-taro';
 import type { LedgerStats } from '../../../core/api/ledger';
-import { CHECKIN_HOW_LABELS, type CheckinHow } from '../../../core/checkin/how';
-
-/** Apart: an offline upload is counted there, not under the code it scanned. */
-const CHECKIN_WAYS: readonly CheckinHow[] = ['scan', 'personal_code', 'manual', 'offline'];
+import { CHECKIN_HOWS, CHECKIN_HOW_LABELS } from '../../../core/checkin/how';
 
 export function LedgerTotals({ stats }: { stats: LedgerStats }) {
   return (
@@ -13,7 +10,7 @@ export function LedgerTotals({ stats }: { stats: LedgerStats }) {
       <View className="ywk-ledger-totals__talks">{`宣讲 ${stats.talks} 场（已举办 ${stats.held} 场）`}</View>
       <View className="ywk-ledger-totals__checkins">{`签到 ${stats.checkins} 人次`}</View>
       <View className="ywk-ledger-totals__ways">
-        {CHECKIN_WAYS.map((how) => (
+        {CHECKIN_HOWS.map((how) => (
           <View key={how} className="ywk-ledger-way">
             <View className="ywk-ledger-way__count">{stats.byHow[how]}</View>
             <View className="ywk-ledger-way__label">{CHECKIN_HOW_LABELS[how]}</View>
